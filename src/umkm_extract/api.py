@@ -1,0 +1,197 @@
+"""extract() and Extractor: build the pipeline once, run it over one text or a stream of texts."""
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Union, overload
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .records import Article, Count, DateMention
+from .rules.gazetteer import compact
+from .rules.regions import merge_regions
+
+Meta = Mapping[str, Any]
+Item = Union[str, tuple[str, Meta]]
+
+__all__ = ["extract", "Extractor", "ExtractionFailure", "article_from_doc"]
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """One article that could not be processed: which one, and why."""
+
+    doc_id: str | None
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "error": self.error}
+
+
+def _dedupe_dates(dates: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    seen: dict[str, DateMention] = {}
+    for d in dates:
+        seen.setdefault(d.value, d)
+    return tuple(seen.values())
+
+
+def _dedupe_counts(counts: Iterable[Count]) -> tuple[Count, ...]:
+    seen: dict[tuple[float, str], Count] = {}
+    for c in counts:
+        if c.approximate:
+            continue
+        seen.setdefault((float(c.value), compact(c.unit)), c)
+    return tuple(seen.values())
+
+
+def article_from_doc(doc: Doc) -> Article:
+    """The Article record of a processed Doc."""
+    st = doc._.umkm
+    meta = st["meta"]
+    structure = st["structure"]
+    persons = tuple(st["persons"])
+    person_spans = [(s, e) for p in persons for s, e in p.mentions]
+    regions = merge_regions([m for m in st["region_mentions"]
+                             if not any(s <= m.start and m.end <= e for s, e in person_spans)])
+    title = doc.text[structure.title[0]:structure.title[1]] if structure.title else None
+    return Article(
+        doc_id=meta.get("doc_id"),
+        published=st["published"],
+        text=doc.text,
+        title=title,
+        byline=tuple(structure.byline),
+        persons=persons,
+        organizations=tuple(st.get("organizations", ())),
+        regions=tuple(regions),
+        dates=_dedupe_dates(st["date_mentions"]),
+        counts=_dedupe_counts(st["count_mentions"]),
+        events=tuple(st.get("events", ())),
+        body_spans=tuple(structure.body),
+    )
+
+
+def _split(item: Item) -> tuple[str, dict[str, Any]]:
+    if isinstance(item, str):
+        return item, {}
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+        return item[0], dict(item[1] or {})
+    raise TypeError(f"expected a text or a (text, meta) pair, got {type(item).__name__}")
+
+
+def _check_published(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    from .rules.dates import parse_anchor
+
+    if not isinstance(value, str) or parse_anchor(value)[0] is None:
+        raise ValueError(f"published must be an ISO date such as '2024-09-19', '2024-09' or '2024', got {value!r}")
+    return value
+
+
+class Extractor:
+    """Builds the spaCy pipeline once (lazily, on first use) and extracts article records.
+
+    >>> ex = Extractor()
+    >>> article = ex("Bupati Jember Hendy Siswanto meresmikan Pasar Tanjung, Kamis (5/9/2024).")
+    """
+
+    def __init__(self, *, lean_tokenizer: bool = True) -> None:
+        self.lean_tokenizer = lean_tokenizer
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .pipeline import build_nlp
+
+            self._nlp = build_nlp(lean_tokenizer=self.lean_tokenizer)
+        return self._nlp
+
+    def make_doc(self, text: str, meta: Meta | None = None) -> Doc:
+        meta = dict(meta or {})
+        meta["published"] = _check_published(meta.get("published"))
+        doc = self.nlp.make_doc(text)
+        doc.user_data["umkm_meta"] = meta
+        return doc
+
+    def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None) -> Article:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, got {type(text).__name__}")
+        doc = self.nlp(self.make_doc(text, {"published": published, "doc_id": doc_id}))
+        return article_from_doc(doc)
+
+    @overload
+    def pipe(self, items: Iterable[Item], *, batch_size: int = ..., n_process: int = ...,
+             on_error: Literal["raise"] = ...) -> Iterator[Article]: ...
+
+    @overload
+    def pipe(self, items: Iterable[Item], *, batch_size: int = ..., n_process: int = ...,
+             on_error: Literal["return"]) -> Iterator[Article | ExtractionFailure]: ...
+
+    def pipe(self, items: Iterable[Item], *, batch_size: int = 64, n_process: int = 1,
+             on_error: Literal["raise", "return"] = "raise") -> Iterator[Any]:
+        """Stream Article records in input order. An item is a text or a (text, meta) pair whose meta
+        may carry ``doc_id`` and ``published``. With ``on_error="return"`` a failing item yields an
+        ExtractionFailure instead of stopping the stream."""
+        if n_process > 1:
+            yield from self._pipe_processes(items, batch_size=batch_size, n_process=n_process, on_error=on_error)
+            return
+        for item in items:
+            yield self._one(item, on_error)
+
+    def _one(self, item: Item, on_error: str) -> Any:
+        doc_id = None
+        try:
+            text, meta = _split(item)
+            doc_id = meta.get("doc_id")
+            return article_from_doc(self.nlp(self.make_doc(text, meta)))
+        except Exception as exc:  # one bad article never stops a batch
+            if on_error == "raise":
+                raise
+            return ExtractionFailure(doc_id, f"{type(exc).__name__}: {exc}")
+
+    def _pipe_processes(self, items: Iterable[Item], *, batch_size: int, n_process: int, on_error: str
+                        ) -> Iterator[Any]:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.lean_tokenizer,)) as pool:
+            for kind, payload in pool.imap(_worker_run, ((it, on_error) for it in items),
+                                           chunksize=max(1, batch_size // n_process)):
+                if kind == "ok":
+                    yield Article.from_dict(payload)
+                elif kind == "fail":
+                    yield ExtractionFailure(**payload)
+                else:
+                    raise RuntimeError(payload)
+
+
+_WORKER: Extractor | None = None
+
+
+def _worker_init(lean_tokenizer: bool) -> None:
+    global _WORKER
+    _WORKER = Extractor(lean_tokenizer=lean_tokenizer)
+
+
+def _worker_run(arg: tuple[Item, str]) -> tuple[str, Any]:
+    item, on_error = arg
+    assert _WORKER is not None
+    try:
+        res = _WORKER._one(item, "return")
+    except Exception as exc:  # pragma: no cover - _one already catches
+        res = ExtractionFailure(None, repr(exc))
+    if isinstance(res, ExtractionFailure):
+        return ("fail", res.to_dict()) if on_error == "return" else ("raise", res.error)
+    return "ok", res.to_dict(include_text=True)
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text: str, *, published: str | None = None, doc_id: str | None = None) -> Article:
+    """Extract the article record of one text (the pipeline is built on the first call)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT(text, published=published, doc_id=doc_id)

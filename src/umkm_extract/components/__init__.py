@@ -1,0 +1,32 @@
+"""spaCy components of umkm_extract: thin wrappers around the pure functions in ``rules``.
+
+Each component reads what earlier ones left in ``doc._.umkm`` (a dict of typed results) and adds
+its own, plus a ``doc.spans`` group so the results are visible to any spaCy tool.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, SpanGroup
+
+if not Doc.has_extension("umkm"):
+    Doc.set_extension("umkm", default=None)
+
+
+def state(doc: Doc) -> dict[str, Any]:
+    """The per-document result dict; created on first use, seeded from ``doc.user_data`` meta."""
+    st = doc._.umkm
+    if st is None:
+        st = {"meta": dict(doc.user_data.get("umkm_meta") or {})}
+        doc._.umkm = st
+    return st
+
+
+def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:
+    """Store (start, end, label) character spans as ``doc.spans[key]`` (token-aligned, expanded)."""
+    spans: list[Span] = []
+    for s, e, label in items:
+        sp = doc.char_span(s, e, label=label, alignment_mode="expand")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans[key] = SpanGroup(doc, name=key, spans=spans)

@@ -1,0 +1,69 @@
+"""umkm_regions, umkm_persons, umkm_dates, umkm_counts: the entity layer."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules.counts import find_counts
+from ..rules.dates import find_dates
+from ..rules.persons import find_persons
+from ..rules.regions import find_regions
+from . import set_spans, state
+
+
+@Language.factory("umkm_regions", assigns=["doc._.umkm", "doc.spans"], default_config={})
+def make_regions(nlp: Language, name: str) -> "RegionsComponent":
+    return RegionsComponent()
+
+
+class RegionsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        mentions = find_regions(doc.text, spans=st["structure"].body)
+        st["region_mentions"] = mentions
+        set_spans(doc, "umkm_regions", [(m.start, m.end, m.level.upper()) for m in mentions])
+        return doc
+
+
+@Language.factory("umkm_persons", assigns=["doc._.umkm", "doc.spans"], default_config={})
+def make_persons(nlp: Language, name: str) -> "PersonsComponent":
+    return PersonsComponent()
+
+
+class PersonsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        persons = find_persons(doc.text, spans=st["structure"].body, regions=st["region_mentions"])
+        st["persons"] = persons
+        set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
+                                        for p in persons for s, e in p.mentions])
+        return doc
+
+
+@Language.factory("umkm_dates", assigns=["doc._.umkm", "doc.spans"], default_config={})
+def make_dates(nlp: Language, name: str) -> "DatesComponent":
+    return DatesComponent()
+
+
+class DatesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        dates = find_dates(doc.text, anchor=st["published"], spans=st["structure"].body)
+        st["date_mentions"] = dates
+        set_spans(doc, "umkm_dates", [(d.start, d.end, "DATE") for d in dates])
+        return doc
+
+
+@Language.factory("umkm_counts", assigns=["doc._.umkm", "doc.spans"], default_config={})
+def make_counts(nlp: Language, name: str) -> "CountsComponent":
+    return CountsComponent()
+
+
+class CountsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        exclude = [(d.start, d.end) for d in st["date_mentions"]]
+        counts = find_counts(doc.text, spans=st["structure"].body, exclude=exclude)
+        st["count_mentions"] = counts
+        set_spans(doc, "umkm_counts", [(c.start, c.end, "MONEY" if c.unit == "rupiah" else "COUNT") for c in counts])
+        return doc

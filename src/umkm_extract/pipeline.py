@@ -1,0 +1,28 @@
+"""build_nlp(): a blank Indonesian pipeline with the umkm_extract components, in one ordered list."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import tokenizer as _tokenizer  # noqa: F401  (registers umkm.LeanTokenizer.v1)
+from .components import entities as _entities  # noqa: F401  (registers the factories)
+from .components import events as _events  # noqa: F401
+from .components import structure as _structure  # noqa: F401
+
+PIPELINE: tuple[str, ...] = (
+    "umkm_structure",
+    "umkm_regions",
+    "umkm_persons",
+    "umkm_dates",
+    "umkm_counts",
+    "umkm_events",
+)
+
+
+def build_nlp(*, lean_tokenizer: bool = True) -> Language:
+    """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise."""
+    config = {"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}} if lean_tokenizer else {}
+    nlp = spacy.blank("id", config=config)
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp

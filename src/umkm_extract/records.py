@@ -1,0 +1,176 @@
+"""The article record of ANNOTATION.md as frozen dataclasses.
+
+Every item keeps its evidence: the surface text as written, character offsets into the
+original article text (``text[start:end] == surface``) and the id of the rule that produced it.
+``to_dict()`` gives the JSON record (the ANNOTATION.md fields plus the evidence fields);
+``from_dict()`` reads it back.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, Mapping, Union
+
+Level = Literal["provinsi", "kabupaten", "kota", "kecamatan", "desa"]
+RoleValue = Union[str, int, float]
+Number = Union[int, float]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person in the body, under the fullest name used."""
+
+    name: str
+    title: str | None = None
+    jurisdiction: str | None = None
+    organization: str | None = None
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    mentions: tuple[tuple[int, int], ...] = ()
+    is_official: bool = False
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A government body, agency, company, association or cooperative."""
+
+    name: str
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    kind: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """An Indonesian administrative region linked to its Kemendagri code."""
+
+    name: str
+    level: Level
+    code: str | None = None
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression; ``value`` is ISO at the written precision."""
+
+    text: str
+    value: str
+    start: int = -1
+    end: int = -1
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number that counts or measures something, with what it counts."""
+
+    text: str
+    value: Number
+    unit: str
+    start: int = -1
+    end: int = -1
+    approximate: bool = False
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A real-world occurrence with its participants and evidence."""
+
+    type: str
+    date: str | None
+    trigger: str
+    roles: Mapping[str, RoleValue] = field(default_factory=dict)
+    sentence: str = ""
+    sentence_start: int = -1
+    trigger_start: int = -1
+    trigger_end: int = -1
+    role_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    rule: str = ""
+    confidence: float = 1.0
+
+
+_ITEM_TYPES: dict[str, type] = {
+    "persons": Person,
+    "organizations": Organization,
+    "regions": Region,
+    "dates": DateMention,
+    "counts": Count,
+    "events": Event,
+}
+
+
+def _item_to_dict(item: Any) -> dict[str, Any]:
+    d = asdict(item)
+    for k, v in list(d.items()):
+        if isinstance(v, tuple):
+            d[k] = [list(x) if isinstance(x, tuple) else x for x in v]
+        elif k == "roles":
+            d[k] = dict(v)
+        elif k == "role_spans":
+            d[k] = {r: list(s) for r, s in v.items()}
+    return d
+
+
+def _item_from_dict(cls: type, d: Mapping[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    kw = {k: v for k, v in d.items() if k in names}
+    if "mentions" in kw:
+        kw["mentions"] = tuple(tuple(m) for m in kw["mentions"])
+    if "role_spans" in kw:
+        kw["role_spans"] = {r: tuple(s) for r, s in kw["role_spans"].items()}
+    return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything extracted from one article."""
+
+    doc_id: str | None
+    published: str | None
+    text: str = ""
+    title: str | None = None
+    byline: tuple[str, ...] = ()
+    persons: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    regions: tuple[Region, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    counts: tuple[Count, ...] = ()
+    events: tuple[Event, ...] = ()
+    body_spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The JSON record: ANNOTATION.md fields first, then evidence fields."""
+        d: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "published": self.published,
+            "title": self.title,
+            "byline": list(self.byline),
+        }
+        for name in _ITEM_TYPES:
+            d[name] = [_item_to_dict(x) for x in getattr(self, name)]
+        d["body_spans"] = [list(s) for s in self.body_spans]
+        if include_text:
+            d["text"] = self.text
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Article":
+        kw: dict[str, Any] = {
+            "doc_id": d.get("doc_id"),
+            "published": d.get("published"),
+            "text": d.get("text", ""),
+            "title": d.get("title"),
+            "byline": tuple(d.get("byline") or ()),
+            "body_spans": tuple(tuple(s) for s in d.get("body_spans") or ()),
+        }
+        for name, item_cls in _ITEM_TYPES.items():
+            kw[name] = tuple(_item_from_dict(item_cls, x) for x in d.get(name) or ())
+        return cls(**kw)

@@ -1,0 +1,444 @@
+"""Event records: trigger lexicon (data/events.json) + role filling from the entities of the sentence.
+
+Pure functions: the inputs are the text, sentence spans and the entity mentions already found;
+the output is one Event per real occurrence, each with its evidence (sentence, spans, rule id).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex as re
+
+from ..records import Count, DateMention, Event, Organization, Person
+
+__all__ = ["EventLexicon", "load_lexicon", "find_events"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    type: str
+    voice: str
+    trigger: re.Pattern[str]
+    with_after: re.Pattern[str] | None
+    with_before: re.Pattern[str] | None
+    window: int
+    sentence_has: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    types: Mapping[str, Mapping[str, str]]
+    rules: tuple[_Rule, ...]
+    negation: re.Pattern[str]
+    pronouns: re.Pattern[str]
+
+
+def _compile(raw: Mapping[str, Any]) -> EventLexicon:
+    vocab: Mapping[str, str] = raw.get("vocab", {})
+
+    def expand(p: str | None) -> re.Pattern[str] | None:
+        if not p:
+            return None
+        for k, v in vocab.items():
+            p = p.replace("{%s}" % k, f"(?:{v})")
+        return re.compile(p, re.I)
+
+    types = {name: dict(spec.get("slots", {})) for name, spec in raw["types"].items()}
+    rules = []
+    seen: set[str] = set()
+    for r in raw["rules"]:
+        if r["id"] in seen:
+            raise ValueError(f"events: duplicate rule id {r['id']!r}")
+        seen.add(r["id"])
+        if r["type"] not in types:
+            raise ValueError(f"events: rule {r['id']!r} names unknown type {r['type']!r}; expected one of {sorted(types)}")
+        trig = re.compile(r"(?<![\p{L}\-])(?:%s)(?![\p{L}])" % r["trigger"], re.I)
+        rules.append(_Rule(r["id"], r["type"], r.get("voice", "active"), trig,
+                           expand(r.get("with") or r.get("with_after")), expand(r.get("with_before")),
+                           int(r.get("window", 60)), expand(r.get("sentence_has"))))
+    neg = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("negation", "akan"), re.I)
+    pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
+    return EventLexicon(types, tuple(rules), neg, pro)
+
+
+@cache
+def _default_raw() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(resources.files("umkm_extract.data").joinpath("events.json").read_text("utf-8"))
+    return raw
+
+
+def load_lexicon(extra: str | Path | Mapping[str, Any] | None = None) -> EventLexicon:
+    """The built-in lexicon, optionally extended by a user file/dict with more ``types`` and ``rules``.
+
+    User rules come first, so they win where triggers overlap; ``vocab`` entries may be added too.
+    """
+    raw = json.loads(json.dumps(_default_raw()))
+    if extra is not None:
+        user = extra if isinstance(extra, Mapping) else json.loads(Path(extra).read_text("utf-8"))
+        raw["types"].update(user.get("types", {}))
+        raw["vocab"].update(user.get("vocab", {}))
+        raw["rules"] = list(user.get("rules", [])) + raw["rules"]
+    return _compile(raw)
+
+
+@cache
+def default_lexicon() -> EventLexicon:
+    return load_lexicon()
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+_ADVERBS = re.compile(r"\A(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|bertahap|serentak)|resmi|"
+                      r"langsung|kembali|juga|pun|telah|sudah|baru|turut|sebanyak|sejumlah|sekitar|para|"
+                      r"tersebut|itu|ini))+\s*", re.I)
+_STOP_AFTER = re.compile(
+    r"\s+(?:kepada|bagi|untuk|di|pada|dalam|yang|dengan|oleh|dari|sebagai|secara|melalui|saat|usai|ketika|"
+    r"sejak|hingga|sebesar|senilai|sebanyak|dan\s+didampingi|didampingi|bersama|serta|agar|supaya|karena|"
+    r"sehingga|tersebut|itu|ini|kemarin|lalu)\b|\s*[,.;:!?“”\"]|\s+\((?=[^)]*\d)|\s+-\s", re.I)
+_PREP = {
+    "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
+    "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
+    "agent": re.compile(r"(?<![\p{L}])oleh\s+", re.I),
+    "location": re.compile(r"(?<![\p{L}])(?:bertempat\s+)?di\s+(?=\p{Lu}|(?:kantor|gedung|aula|ruang|pendopo|halaman|lapangan|balai|desa|kecamatan|kabupaten|kota)\b)", re.I),
+}
+_LOC_STOP = re.compile(
+    r"\s*,\s*(?=(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|pada|tanggal|\d|\p{Ll}))|\s+(?:pada|pukul|sejak|"
+    r"yang|untuk|dengan|saat|ketika|dalam|kepada|oleh|sebagai|dan\s+(?:di|didampingi))\b|\s*[.;:!?“”\"]|\s+\(",
+    re.I)
+_CAP = r"(?:\p{Lu}[\p{L}\p{N}'’\-]*|\(\p{Lu}[\p{L}/]*\))"
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum.?at|Sabtu|Minggu|Ahad)\b"
+_LOCATION = re.compile(
+    rf"(?:(?i:kantor|gedung|aula|ruang|pendopo|halaman|lapangan|balai|lokasi|desa|kecamatan|kelurahan|kabupaten|kota|"
+    rf"gampong|rumah|kawasan|area|komplek|kompleks)\s+)*(?!{_WEEKDAY}){_CAP}(?:\s+{_CAP})*"
+    rf"(?:,\s+(?!{_WEEKDAY})(?:(?i:kantor|gedung|kecamatan|desa|kabupaten|kota)\s+)?{_CAP}(?:\s+{_CAP})*)*"
+)
+_AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal)(?![\p{L}])", re.I)
+_DEADLINE = re.compile(r"(?i)(?:sampai(?:\s+dengan)?|hingga|batas|paling\s+lambat|sebelum|s\.d\.?|terhitung|mendatang)\s*\Z")
+_FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
+                        r"pembagian|pemberian|kegiatan|acara|pelaksanaan)\b")
+_CLAUSE_START = re.compile(r"(?:[;:“”\"]|,\s+(?=\p{Ll})|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
+_PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
+
+
+def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, max_words: int = 14) -> Span | None:
+    m = _ADVERBS.match(text, start, limit)
+    s = m.end() if m else start
+    while s < limit and text[s] in " \t":
+        s += 1
+    if s >= limit:
+        return None
+    st = stop.search(text, s, limit)
+    e = st.start() if st else limit
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if not words:
+        return None
+    if len(words) > max_words:
+        e = s + words[max_words - 1].end()
+    e = s + len(text[s:e].rstrip(" ,"))
+    return (s, e) if e > s else None
+
+
+@dataclass
+class _Ctx:
+    text: str
+    persons: Sequence[Person]
+    orgs: Sequence[Organization]
+    dates: Sequence[DateMention]
+    counts: Sequence[Count]
+    person_at: list[tuple[int, int, Person]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.person_at = sorted((s, e, p) for p in self.persons for s, e in p.mentions)
+
+    def entity_in(self, s: int, e: int) -> tuple[str, Span] | None:
+        """The first person (by full name) or organisation inside [s, e)."""
+        best: tuple[int, str, Span] | None = None
+        for ps, pe, p in self.person_at:
+            if s <= ps and pe <= e:
+                best = (ps, p.name, (ps, pe))
+                break
+        for o in self.orgs:
+            if s <= o.start and o.end <= e and (best is None or o.start < best[0]):
+                best = (o.start, o.name, (o.start, o.end))
+                break
+        return (best[1], best[2]) if best else None
+
+    def entity_before(self, s: int, e: int) -> tuple[str, Span] | None:
+        """The last person or organisation ending inside [s, e)."""
+        best: tuple[int, str, Span] | None = None
+        for ps, pe, p in self.person_at:
+            if s <= ps and pe <= e and (best is None or pe > best[0]):
+                best = (pe, p.name, (ps, pe))
+        for o in self.orgs:
+            if s <= o.start and o.end <= e and (best is None or o.end > best[0]):
+                best = (o.end, o.name, (o.start, o.end))
+        return (best[1], best[2]) if best else None
+
+    def person_before(self, pos: int) -> tuple[str, Span] | None:
+        prev = [(s, e, p) for s, e, p in self.person_at if e <= pos]
+        return (prev[-1][2].name, (prev[-1][0], prev[-1][1])) if prev else None
+
+
+def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Span) -> dict[str, tuple[Any, Span]]:
+    text = ctx.text
+    ss, se = sent
+    ts, te = m.span()
+    slots: dict[str, tuple[Any, Span]] = {}
+    # clause before the trigger
+    cs = ss
+    for c in _CLAUSE_START.finditer(text, ss, ts):
+        cs = c.end()
+    before = (cs, ts)
+
+    def role_np(prep: str, lo: int, hi: int) -> tuple[str, Span] | None:
+        pm = _PREP[prep].search(text, lo, hi)
+        if not pm:
+            return None
+        if prep == "location":
+            lm = _LOCATION.match(text, pm.end(), hi)
+            return (" ".join(lm.group().split()), lm.span()) if lm else None
+        sp = _np(text, pm.end(), hi, _STOP_AFTER)
+        if sp is None:
+            return None
+        ent = ctx.entity_in(*sp) if prep != "location" else None
+        if ent and ent[1][0] - sp[0] < 40:
+            return ent
+        return text[sp[0]:sp[1]], sp
+
+    subj = ctx.entity_before(*before)
+    if subj is None:
+        pro = None
+        for pm in lex.pronouns.finditer(text, before[0], before[1]):
+            pro = pm
+        if pro is not None:
+            subj = ctx.person_before(ss) or ctx.person_before(ts)
+        else:
+            sp = _np(text, before[0], before[1], re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$"))
+            if sp:
+                subj = (text[sp[0]:sp[1]], sp)
+    after = _np(text, te, se)
+    voice = rule.voice
+    if voice == "active":
+        if subj:
+            slots["agent"] = subj
+        if after:
+            slots["theme"] = (text[after[0]:after[1]], after)
+    elif voice == "passive_theme_after":
+        if after:
+            slots["theme"] = (text[after[0]:after[1]], after)
+        ag = role_np("agent", te, se)
+        if ag:
+            slots["agent"] = ag
+    elif voice in ("passive", "passive_person"):
+        ag = role_np("agent", te, se)
+        if ag is None:
+            near = ctx.entity_in(te, min(se, te + 90))
+            if near and not re.search(r"(?i)\b(?:kepada|bagi|untuk|di|dari)\b", text[te:near[1][0]]):
+                ag = near
+        if ag:
+            slots["agent"] = ag
+        if subj:
+            slots["recipient" if voice == "passive_person" else "theme"] = subj
+        if voice == "passive_person" and after:
+            slots["theme"] = (text[after[0]:after[1]], after)
+    elif voice == "receive":
+        if subj:
+            slots["recipient"] = subj
+        if after:
+            slots["theme"] = (text[after[0]:after[1]], after)
+        src = role_np("source", te, se)
+        if src:
+            slots["source"] = src
+    else:  # nominal
+        if after:
+            slots["theme"] = (text[after[0]:after[1]], after)
+        ag = role_np("agent", te, se)
+        if ag:
+            slots["agent"] = ag
+    rec = role_np("recipient", te, se)
+    if rec and "recipient" not in slots:
+        slots["recipient"] = rec
+    loc = role_np("location", ss, se)
+    if loc:
+        slots["location"] = loc
+    if rule.type == "insurance_enrolled" or _PROGRAM.search(text, ss, se):
+        pg = _PROGRAM.search(text, ss, se)
+        if pg:
+            slots["program"] = (pg.group(), pg.span())
+    cnts = [c for c in ctx.counts if ss <= c.start and c.end <= se and c.unit not in ("rupiah", "persen")]
+    if cnts:
+        c = min(cnts, key=lambda c: abs(c.start - te))
+        slots["count"] = (c.value, (c.start, c.end))
+    return slots
+
+
+def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
+    ds = [d for d in ctx.dates if sent[0] <= d.start and d.end <= sent[1]
+          and not _DEADLINE.search(ctx.text, max(sent[0], d.start - 25), d.start)]
+    if not ds:
+        return None
+    after = [d for d in ds if d.start >= ts]
+    return min(after, key=lambda d: d.start - ts) if after else max(ds, key=lambda d: d.start)
+
+
+def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int) -> bool:
+    pre = text[max(sent[0], ts - 40):ts]
+    words = re.findall(r"[\p{L}]+", pre)[-3:]
+    if any(lex.negation.fullmatch(w) for w in words):
+        return True
+    if rule.voice == "receive" and any(w.casefold() == "yang" for w in words):
+        return True  # a state in a relative clause: "produk yang sudah mendapat sertifikat"
+    if rule.voice == "nominal" and _AFTER_PLAN.search(text, te, min(sent[1], te + 100)):
+        return True  # "Peluncuran … akan dilakukan Presiden pada …"
+    if re.search(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])", text[max(sent[0], ts - 25):ts]):
+        return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
+    return bool(re.search(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])", text[sent[0]:ts]))
+
+
+def _nested(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Person] = (),
+                organizations: Sequence[Organization] = (), dates: Sequence[DateMention] = (),
+                counts: Sequence[Count] = (), lexicon: EventLexicon | None = None) -> list[Event]:
+    """Events reported in the given sentences, one per real occurrence."""
+    lex = lexicon or default_lexicon()
+    ctx = _Ctx(text, persons, organizations, dates, counts)
+    raw: list[Event] = []
+    sent_index: dict[Span, int] = {}
+    for sent in sentences:
+        ss, se = sent
+        claimed: list[Span] = []
+        sent_events: list[Event] = []
+        for rule in lex.rules:
+            for m in rule.trigger.finditer(text, ss, se):
+                ts, te = m.span()
+                if any(a < te and ts < b for a, b in claimed):
+                    continue
+                end = te
+                if rule.with_after is not None:
+                    w = rule.with_after.search(text, te, min(se, te + rule.window + 1))
+                    if not w or (rule.window and w.start() - te > rule.window):
+                        if rule.with_before is None:
+                            continue
+                        w = None
+                    elif w:
+                        end = w.end() if w.start() - te <= 3 else te
+                    if w is None and rule.with_before is not None:
+                        if not rule.with_before.search(text, max(ss, ts - rule.window), ts):
+                            continue
+                elif rule.with_before is not None:
+                    if not rule.with_before.search(text, max(ss, ts - rule.window), ts):
+                        continue
+                if rule.sentence_has is not None and not rule.sentence_has.search(text, ss, se):
+                    continue
+                if _negated(lex, rule, text, sent, ts, te):
+                    continue
+                claimed.append((ts, te))
+                slots = _fill(ctx, lex, rule, m, sent)
+                role_names = lex.types[rule.type]
+                roles: dict[str, Any] = {}
+                spans: dict[str, Span] = {}
+                for slot, (val, sp) in slots.items():
+                    role = role_names.get(slot)
+                    if role and role not in roles:
+                        roles[role] = val
+                        spans[role] = sp
+                d = _date_for(ctx, sent, ts)
+                etype = rule.type
+                if etype == "aid_distributed" and _PROGRAM.search(text, ss, se):
+                    etype = "insurance_enrolled"  # a BPJS card handover is an enrolment, not aid
+                    roles = _remap(roles, lex.types["aid_distributed"], lex.types["insurance_enrolled"])
+                    spans = {k: spans[v] for k, v in _remap_names(lex.types["aid_distributed"], lex.types["insurance_enrolled"]).items() if v in spans}
+                    pg = _PROGRAM.search(text, ss, se)
+                    roles["program"] = pg.group()
+                    spans["program"] = pg.span()
+                date = d.value if d else None
+                if date is None and raw and re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):ts]):
+                    date = raw[-1].date  # "turut diserahkan …": handed over at the same occasion
+                sent_events.append(Event(type=etype, date=date, trigger=text[ts:end],
+                                         roles=roles, sentence=text[ss:se], sentence_start=ss, trigger_start=ts,
+                                         trigger_end=end, role_spans=spans, rule=rule.id))
+        # a nominal trigger inside another event's object is that object, not an event: "meluncurkan pemberian BPJS"
+        themes = [sp for ev in sent_events for r, sp in ev.role_spans.items() if r in ("object", "item", "award")]
+        sent_events = [ev for ev in sent_events if not (ev.rule.endswith("nominal") and any(
+            a <= ev.trigger_start < b for a, b in themes))]
+        raw.extend(sent_events)
+        sent_index[sent] = len(sent_events)
+    _borrow_neighbour_dates(ctx, raw, sentences, sent_index)
+    return _merge(raw)
+
+
+def _remap_names(src: Mapping[str, str], dst: Mapping[str, str]) -> dict[str, str]:
+    """role in dst -> role in src for the same slot."""
+    return {dst[slot]: src[slot] for slot in src if slot in dst}
+
+
+def _remap(roles: Mapping[str, Any], src: Mapping[str, str], dst: Mapping[str, str]) -> dict[str, Any]:
+    names = _remap_names(src, dst)
+    return {d: roles[s] for d, s in names.items() if s in roles}
+
+
+def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span], sent_index: dict[Span, int]
+                            ) -> None:
+    """An undated event takes the date of the next sentence when that one only follows it up
+    ("Penyerahan kartu dilakukan … Minggu (14/12/2025)."), or of the previous one when that only
+    sets the scene ("Bertempat di …, pada Senin (16/10/2023). Telah diserahkan …")."""
+    order = {s: i for i, s in enumerate(sentences)}
+    for k, ev in enumerate(raw):
+        if ev.date is not None:
+            continue
+        sent = next((s for s in sentences if s[0] == ev.sentence_start), None)
+        if sent is None:
+            continue
+        i = order[sent]
+        for j, need_follow_up in ((i + 1, True), (i - 1, False)):
+            if not 0 <= j < len(sentences):
+                continue
+            nb = sentences[j]
+            if sent_index.get(nb, 0):
+                continue
+            if need_follow_up and not _FOLLOW_UP.search(ctx.text, nb[0], min(nb[1], nb[0] + 60)):
+                continue
+            d = _date_for(ctx, nb, nb[0])
+            if d is not None:
+                raw[k] = replace(ev, date=d.value)
+                break
+
+
+def _merge(events: Sequence[Event]) -> list[Event]:
+    """One record per occurrence: same type with nested or missing dates is the same occurrence."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        for i, g in enumerate(out):
+            if g.type == ev.type and _nested(g.date, ev.date):
+                if g.date is not None and ev.date is not None or ev.date is None or g.date is None:
+                    target = i
+                    break
+        if target is None:
+            out.append(ev)
+            continue
+        g = out[target]
+        roles = dict(g.roles)
+        spans = dict(g.role_spans)
+        for k, v in ev.roles.items():
+            if k not in roles:
+                roles[k] = v
+                spans[k] = ev.role_spans[k]
+        date = g.date
+        if ev.date and (date is None or len(ev.date) > len(date)):
+            date = ev.date
+        primary = g if (g.date is not None or ev.date is None) else ev
+        out[target] = replace(primary, date=date, roles=roles, role_spans=spans)
+    return out

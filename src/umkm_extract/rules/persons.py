@@ -1,0 +1,411 @@
+"""Persons and officials: title + jurisdiction + name units, attributions, honorifics, appositions.
+
+Pure functions over text, body spans and the region mentions already found. Short mentions
+("kata Hendy") are merged into the fullest name used ("Hendy Siswanto").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex as re
+
+from ..records import Person
+from .gazetteer import compact, gazetteer
+from .regions import RegionMention
+
+__all__ = ["find_persons", "PersonMention"]
+
+Span = tuple[int, int]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("umkm_extract.data").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    heads: re.Pattern[str]
+    head_kind: dict[str, str]
+    stop: frozenset[str]
+    honorific: frozenset[str]
+    degree: frozenset[str]
+
+
+# Heads that take a complement before the name: "Kepala Dispermades Tetuko Raharjo".
+_NEEDS_COMPLEMENT = frozenset(
+    "kepala ketua sekretaris anggota direktur kadis kabid kasi kabag kasubag kasat asisten deputi "
+    "koordinator manajer menteri inspektur dirjen pembina pengelola pemilik".split()
+)
+# Start of a non-government body inside a title: its name goes to `organization`.
+_ORG_MARKER = re.compile(
+    r"\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
+    r"Pertamina|PLN|Telkom|Pegadaian|Kadin|HIPMI|IWAPI)\b"
+)
+_RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    heads: dict[str, str] = {}
+    for ln in _lines("titles.txt"):
+        head, kind = ln.split("\t")
+        if head in heads:
+            raise ValueError(f"titles.txt: duplicate head {head!r}")
+        heads[head] = kind
+    alts = sorted(heads, key=len, reverse=True)
+    # First letter as written (titles are capitalised in running text), the rest case-insensitive.
+    body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
+    pattern = re.compile(
+        r"(?<![\p{L}\p{N}])(?P<mod>(?:P[jJ]s?|Pl[th])\.?\s+)?(?P<head>%s)(?![\p{L}])" % body
+    )
+    stop = frozenset(w.casefold() for ln in _lines("name_stopwords.txt") for w in ln.split())
+    stop |= frozenset(h.casefold() for h in heads for h in h.split())
+    hon = frozenset(compact(h) for h in _lines("honorifics_person.txt"))
+    deg = frozenset(compact(d) for d in _lines("degrees.txt"))
+    return _Lexicon(pattern, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg)
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    rule: str
+    title: str | None = None
+    jurisdiction: str | None = None
+    organization: str | None = None
+    official: bool = False
+    strong: bool = True
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+_WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’\-/&]*")
+_NAME_TOKEN = re.compile(r"\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?\Z|\p{Lu}\p{Ll}{0,3}\.\Z|\p{Lu}\.\Z")
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\Z")
+
+
+def _is_name_token(tok: str, lex: _Lexicon) -> bool:
+    if not _NAME_TOKEN.match(tok):
+        return False
+    low = tok.casefold().rstrip(".")
+    return low not in lex.stop and not _ROMAN.match(tok)
+
+
+def _covered(regions: Sequence[RegionMention], s: int, e: int) -> RegionMention | None:
+    for r in regions:
+        if r.start < e and s < r.end:
+            return r
+    return None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # word, comma, paren
+
+
+_CALENDAR = frozenset(
+    "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari maret april mei juni juli "
+    "agustus september oktober november desember".split()
+)
+_TOK = re.compile(r"[ \t]*(?:(?P<comma>,)|(?P<paren>\([^()\n]{1,60}\))|(?P<word>[\p{L}\p{N}][\p{L}\p{N}.'’\-/&]*))")
+
+
+def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
+    """Tokens of a title phrase after its head, up to the first lowercase word or clause break."""
+    toks: list[_Tok] = []
+    while len(toks) < 40:
+        m = _TOK.match(text, pos, limit)
+        if not m:
+            break
+        if m.group("comma"):
+            nxt = _TOK.match(text, m.end(), limit)
+            if not nxt or not nxt.group("word") or not (nxt.group("word")[0].isupper()):
+                break
+            toks.append(_Tok(m.start("comma"), m.end(), ",", "comma"))
+        elif m.group("paren"):
+            toks.append(_Tok(m.start("paren"), m.end(), m.group("paren"), "paren"))
+        else:
+            w = m.group("word")
+            if w in ("dan", "&", "/", "serta") and toks and toks[-1].kind == "word":
+                nxt = _TOK.match(text, m.end(), limit)
+                if not nxt or not nxt.group("word") or not nxt.group("word")[0].isupper():
+                    break
+                toks.append(_Tok(m.start("word"), m.end(), w, "conj"))
+            elif w.casefold().strip(".") in _CALENDAR:
+                break
+            elif w[0].isupper() or w[0].isdigit():
+                ws = m.start("word")
+                we = m.end()
+                # a sentence-final period ends the phrase: "... Aceh Utara, Syarifuddin." (keep "Abd.", "M.")
+                if w.endswith(".") and len(w.rstrip(".")) > 3:
+                    toks.append(_Tok(ws, we - 1, w[:-1], "word"))
+                    break
+                toks.append(_Tok(ws, we, w, "word"))
+            else:
+                break
+        pos = m.end()
+    while toks and toks[-1].kind in ("comma", "conj"):
+        toks.pop()
+    return toks
+
+
+def _strip_name(tokens: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+    """Drop honorifics in front and degrees behind."""
+    while tokens and compact(tokens[0].text) in lex.honorific:
+        tokens = tokens[1:]
+    while tokens and compact(tokens[-1].text) in lex.degree:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMention], min_keep: int
+                   ) -> tuple[int, list[_Tok]]:
+    """Index where the name starts in `toks` and the name tokens (honorifics stripped)."""
+    # degrees written as comma segments: "Noprin Aidi, S.Sos, M.Si"
+    end = len(toks)
+    while end >= 2 and toks[end - 1].kind == "word" and compact(toks[end - 1].text) in lex.degree:
+        end -= 1
+        if end >= 1 and toks[end - 1].kind == "comma":
+            end -= 1
+    while end >= 1 and toks[end - 1].kind == "word" and compact(toks[end - 1].text) in lex.degree:
+        end -= 1
+    i = end
+    while i > min_keep:
+        t = toks[i - 1]
+        if t.kind != "word":
+            break
+        if compact(t.text) in lex.honorific:
+            i -= 1
+            continue
+        if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
+            break
+        i -= 1
+    name = _strip_name(toks[i:end], lex)
+    if len(name) > 5:
+        return end, []
+    return i, name
+
+
+def _name_text(text: str, toks: list[_Tok]) -> str:
+    return " ".join(text[toks[0].start:toks[-1].end].split())
+
+
+def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon
+                    ) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    gz = gazetteer()
+    for m in lex.heads.finditer(text, a, b):
+        head = m.group("head")
+        head_key = head.casefold().replace(" ", "")
+        toks = _scan_extent(text, m.end(), b)
+        if not toks:
+            continue
+        min_keep = 1 if head.split()[0].casefold() in _NEEDS_COMPLEMENT else 0
+        # an honorific inside the phrase starts the name: "… UKM NTB H. Lalu Saswadi"
+        hon = next((i for i, t in enumerate(toks) if i >= min_keep and t.kind == "word"
+                    and compact(t.text) in lex.honorific and t.text[0].isupper() and i + 1 < len(toks)
+                    and toks[i + 1].kind == "word" and _NAME_TOKEN.match(toks[i + 1].text)), None)
+        name: list[_Tok] = []
+        name_at = 0
+        if hon is not None:
+            j = hon + 1
+            while j < len(toks) and toks[j].kind == "word" and _NAME_TOKEN.match(toks[j].text):
+                j += 1
+            name_at, name = hon, _strip_name(toks[hon:j], lex)
+        else:
+            # the first comma segment that ends in a name: "Bupati Bogor Rudy Susmanto, Pemerintah …"
+            cuts = [i for i, t in enumerate(toks) if t.kind == "comma"] + [len(toks)]
+            for cut in cuts:
+                name_at, name = _trailing_name(toks[:cut], lex, regions, min_keep)
+                if name:
+                    break
+        if not name:
+            continue
+        # lowercase surname before a nickname: "Joko widodo (Jokowi)"
+        tail = re.match(r"[ ]+(\p{Ll}{3,})(?=[ ]+\(\p{Lu}\p{Ll}+\))", text[name[-1].end:name[-1].end + 40])
+        name_end = name[-1].end + (tail.end() if tail else 0)
+        name_str = " ".join(text[name[0].start:name_end].split())
+        if tail:
+            name_str = name_str[: -len(tail.group(1))] + tail.group(1).capitalize()
+        title_toks = toks[:name_at]
+        while title_toks and title_toks[-1].kind in ("comma", "conj"):
+            title_toks = title_toks[:-1]
+        t_start = m.start()
+        t_end = title_toks[-1].end if title_toks else m.end()
+        jurisdiction = None
+        region = None
+        for t in title_toks:
+            r = _covered(regions, t.start, t.end)
+            if r is not None:
+                region = r
+                break
+        if region is not None:
+            t_end = region.start
+            jurisdiction = region.to_region().name
+        title = text[t_start:t_end]
+        keep = len(m.group(0))
+        title = title[:keep] + re.sub(
+            r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z", "", title[keep:])
+        title = _RI_SUFFIX.sub("", title)
+        title = " ".join(title.split())
+        organization = None
+        om = _ORG_MARKER.search(title, len(m.group(0)) if m.group("mod") else len(head))
+        if om and om.start() > 0:
+            org_end = title_toks[-1].end if title_toks else t_end
+            organization = " ".join(text[t_start + om.start():org_end].split()).rstrip(", ")
+            title = title[: om.start()].rstrip(" ,")
+        if not title:
+            continue
+        # "Gubernur" alone: a head whose jurisdiction is a province etc.
+        official = lex.head_kind.get(head_key) == "office" and organization is None
+        if region is not None and gz is not None and organization is None:
+            official = official or head_key in ("ketua", "wakilketua", "anggota", "sekretaris")
+        out.append(PersonMention(name[0].start, name_end, name_str, "person.title", title,
+                                 jurisdiction, organization, official))
+    return out
+
+
+_RUN_TOKEN = r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}'’\-]*)"
+_NAME_RUN = r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+%s){0,4}" % (_RUN_TOKEN, _RUN_TOKEN)
+_ATTRIB_AFTER = re.compile(
+    r"(?<![\p{L}])(?:kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
+    r"pungkas|lanjut|sambung|cerita|katanya|Menurut|Dijelaskan|Disebutkan|Dikatakan|Ditambahkan|Diungkapkan|"
+    r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?)\s+(?P<name>%s)" % _NAME_RUN
+)
+_SPEECH_VERB = re.compile(
+    r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|pun[ ]+|sendiri[ ]+)?"
+    r"(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
+    r"berharap|menilai|menyebutkan|menyebut|mengimbau|meminta|memaparkan|melanjutkan|mengingatkan|"
+    r"menggarisbawahi|menekankan|merinci|menerangkan|mengapresiasi|menyatakan|mengajak|memastikan|"
+    r"mendorong|berpesan|bercerita|dalam\s+sambutannya)\b" % _NAME_RUN
+)
+_ROLE_BEFORE = re.compile(
+    r"(?<![\p{L}])(?P<role>pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner)"
+    r"(?:[ ]+(?:dari|di)[ ]+(?P<org>[^.,;\n]{3,80}?))?,[ ]+(?P<name>%s)(?=[ ]*[.,;]|[ ]+(?:mengatakan|menjelaskan|"
+    r"menyampaikan|mengaku|menuturkan)\b)" % _NAME_RUN
+)
+_APPOSITION = re.compile(
+    r"(?P<name>%s),[ ]+(?:salah[ ]+satu|seorang|pemilik|ketua|warga|pengurus|pengelola|perajin|pengrajin|"
+    r"petani|pedagang|nelayan|pelaku|anggota|penerima|owner|pendiri|pengawas|pegawai|karyawan|guru|"
+    r"mahasiswa|ibu[ ]+rumah)\b" % _NAME_RUN
+)
+
+
+def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon
+                  ) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    for pat, rule, from_end in ((_ATTRIB_AFTER, "person.attribution", False),
+                                (_SPEECH_VERB, "person.speech_verb", True),
+                                (_APPOSITION, "person.apposition", True)):
+        for m in pat.finditer(text, a, b):
+            s, e = m.span("name")
+            raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+            # trim a sentence-final period
+            if raw and raw[-1].text.endswith(".") and len(raw[-1].text) > 4:
+                last = raw[-1]
+                raw[-1] = _Tok(last.start, last.end - 1, last.text[:-1], "word")
+            if from_end:
+                _, name = _trailing_name(raw, lex, regions, 0)
+            else:
+                name = []
+                for t in _strip_name(raw, lex):
+                    if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
+                        break
+                    name.append(t)
+                name = _strip_name(name, lex)
+            if not name:
+                continue
+            if pat is _ATTRIB_AFTER and m.group(0).split()[0].casefold() == "oleh" and len(name) < 2:
+                strong = False
+            else:
+                strong = True
+            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), rule, strong=strong))
+    for m in _ROLE_BEFORE.finditer(text, a, b):
+        s, e = m.span("name")
+        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+        name = []
+        for t in _strip_name(raw, lex):
+            if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
+                break
+            name.append(t)
+        if name:
+            org = m.group("org")
+            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.role_apposition",
+                                     title=m.group("role"),
+                                     organization=" ".join(org.split()) if org and org[0].isupper() else None))
+    return out
+
+
+def _key_tokens(name: str) -> list[str]:
+    return [compact(t) for t in name.split() if compact(t)]
+
+
+def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
+    if not short or len(short) > len(full):
+        return False
+    if cut and len(short) >= 2 and full[: len(short) - 1] == short[:-1] and full[len(short) - 1].startswith(short[-1]):
+        return True  # a body cut off mid-name: "… jelas Moh Khol"
+    if len(short) == 1:
+        return short[0] in full
+    n = len(short)
+    return full[:n] == short or full[-n:] == short or short == full
+
+
+def find_persons(text: str, *, spans: Sequence[Span] | None = None,
+                 regions: Sequence[RegionMention] = ()) -> list[Person]:
+    """Every distinct named person in the body spans, merged under the fullest name."""
+    lex = _lexicon()
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    mentions: list[PersonMention] = []
+    for a, b in spans:
+        mentions.extend(_title_mentions(text, a, b, regions, lex))
+        mentions.extend(_cue_mentions(text, a, b, regions, lex))
+    mentions.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    # drop mentions nested in another at the same place (keep the title unit)
+    kept: list[PersonMention] = []
+    for p in mentions:
+        dup = next((q for q in kept if q.start <= p.start and p.end <= q.end), None)
+        if dup is not None:
+            if dup.title is None and p.title is not None:
+                kept[kept.index(dup)] = p
+            continue
+        kept.append(p)
+    # group: longest names first, shorter mentions join the first compatible full name
+    groups: list[list[PersonMention]] = []
+    for p in sorted(kept, key=lambda p: (-len(_key_tokens(p.name)), p.start)):
+        toks = _key_tokens(p.name)
+        target = None
+        cut = any(p.end >= b - 1 for _, b in spans)
+        for g in groups:
+            if _same_person(toks, _key_tokens(g[0].name), cut):
+                target = g
+                break
+        if target is not None:
+            target.append(p)
+        elif len(toks) >= 2 or p.strong or p.title is not None:
+            groups.append([p])
+    out: list[Person] = []
+    for g in groups:
+        g_sorted = sorted(g, key=lambda p: p.start)
+        full = g[0]
+        titled = next((p for p in g_sorted if p.title), None)
+        first = g_sorted[0]
+        out.append(Person(
+            name=full.name,
+            title=titled.title if titled else None,
+            jurisdiction=titled.jurisdiction if titled else None,
+            organization=titled.organization if titled else None,
+            start=full.start, end=full.end, text=text[full.start:full.end],
+            mentions=tuple((p.start, p.end) for p in g_sorted),
+            is_official=bool(titled and titled.official),
+            rule=titled.rule if titled else first.rule,
+        ))
+    out.sort(key=lambda p: p.mentions[0][0])
+    return out

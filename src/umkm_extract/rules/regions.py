@@ -1,0 +1,269 @@
+"""Region mentions linked to Kemendagri codes: pure functions over text and character spans."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import regex as re
+
+from ..records import Region
+from .gazetteer import LEVELS, RegionEntry, compact, gazetteer
+
+__all__ = ["find_regions", "merge_regions", "RegionMention"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    text: str
+    entry: RegionEntry | None  # None: a desa/kelurahan named with a cue but absent from the gazetteer
+    level: str
+    rule: str
+
+    def to_region(self) -> Region:
+        if self.level in ("kecamatan", "desa") or self.entry is None:
+            name = " ".join(self.text.split())
+        else:
+            name = self.entry.name
+        code = self.entry.code if self.entry is not None else None
+        return Region(name=name, level=self.level, code=code, start=self.start, end=self.end,  # type: ignore[arg-type]
+                      text=self.text, rule=self.rule)
+
+
+_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|\p{Lu}{2,})"
+_NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:[ ]|\n(?=\p{{Lu}}\p{{Ll}}+[ ,.]))(?:{_TOKEN})){{0,3}}")
+_CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ ]{_TOKEN})*")
+_PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecamatan|kabupaten|kota|provinsi)\b")
+_UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|kampung|pekon)")
+
+
+def _data(name: str) -> str:
+    return resources.files("umkm_extract.data").joinpath(name).read_text("utf-8")
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = json.loads(_data("region_cues.json"))
+    alts = []
+    group_level: dict[str, str] = {}
+    for level in LEVELS:
+        group = f"c_{level}"
+        group_level[group] = level
+        alts.append(f"(?P<{group}>{'|'.join(raw[level])})")
+    pat = re.compile(
+        r"(?<![\p{L}/])(?:%s)(?:\s+\((?P<acr>[^()\n]{1,25})\))?[ \t]+(?=\p{Lu})" % "|".join(alts),
+        re.I,
+    )
+    return pat, group_level
+
+
+@cache
+def _defaults() -> dict[str, str]:
+    out = {}
+    for ln in _data("region_defaults.tsv").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            name, code = ln.split("\t")
+            out[compact(name)] = code
+    return out
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(compact(ln) for ln in _data("region_generic_names.txt").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+_LIST_SEP = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)")
+_SENT_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*|[\"“]\s*)\Z")
+
+
+def _is_generic(run: str) -> bool:
+    words = run.split()
+    return any(compact(" ".join(words[:n])) in _generic() for n in range(1, len(words) + 1))
+
+
+def _inside(spans: Sequence[Span], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _overlaps(spans: Sequence[Span], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _longest(text: str, start: int, levels: tuple[str, ...], max_words: int = 4
+             ) -> tuple[int, list[RegionEntry]] | None:
+    """Longest run of capitalised words at `start` naming a region of `levels`."""
+    m = _NAME_RUN.match(text, start)
+    if not m:
+        return None
+    words = [w for w in re.finditer(_TOKEN, m.group())][:max_words]
+    gz = gazetteer()
+    for n in range(len(words), 0, -1):
+        end = start + words[n - 1].end()
+        entries = gz.lookup(text[start:end], levels)
+        if entries:
+            return end, entries
+    return None
+
+
+def _pick(entries: list[RegionEntry], context: set[str]) -> RegionEntry | None:
+    """The entry inside a region the article already names; else the only one; else None."""
+    inside = [e for e in entries if any(e.within(c) for c in context)]
+    if inside:
+        return max(inside, key=lambda e: max(len(c) for c in context if e.within(c)))
+    return entries[0] if len(entries) == 1 else None
+
+
+def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = ()
+                 ) -> list[RegionMention]:
+    """Every region mention in the body spans, sorted by offset."""
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    gz = gazetteer()
+    cue_re, group_level = _cue_patterns()
+    taken: list[Span] = list(exclude)
+    mentions: list[RegionMention] = []
+    pending_low: list[tuple[int, int, str, str]] = []  # (start, end, level, rule) for kecamatan/desa
+
+    def add(s: int, e: int, entry: RegionEntry | None, level: str, rule: str) -> None:
+        mentions.append(RegionMention(s, e, text[s:e], entry, level, rule))
+        taken.append((s, e))
+
+    # 1. cue + name: "Kabupaten Jember", "Pemkot Bogor", "Wali Kota Palangka Raya", "Kecamatan Comal"
+    for a, b in spans:
+        for m in cue_re.finditer(text, a, b):
+            level = next(group_level[g] for g in group_level if m.group(g))
+            s = m.end()
+            if _overlaps(taken, s, s + 1):
+                continue
+            if _PLACE_WORD.match(text, s):  # "kantor kelurahan Desa Susukan": the inner cue decides
+                continue
+            if level in ("kecamatan", "desa"):
+                run = _NAME_RUN.match(text, s, b)
+                if run and not _is_generic(run.group()):
+                    unlisted_ok = bool(_UNLISTED_CUE.fullmatch(m.group(0).split()[0])) and not m.group("acr")
+                    pending_low.append((s, run.end(), level, "region.cue" if unlisted_ok else "region.cue_listed"))
+                continue
+            hit = _longest(text, s, (level,))
+            if hit is None and level == "kota":  # "Kota Bengkulu" where only the province shares the name
+                hit = None
+            if hit is None:
+                continue
+            end, entries = hit
+            if not _inside(spans, s, end):
+                continue
+            add(s, end, entries[0], level, "region.cue")
+
+    found = {m.entry.code for m in mentions if m.entry}
+    cue_levels: dict[str, set[str]] = {}
+    for m in mentions:
+        cue_levels.setdefault(compact(m.text), set()).add(m.level)
+
+    # 2. cue-less provinsi/kabupaten/kota names and aliases: "Jember", "Jawa Timur", "NTB", "Jatim"
+    defaults = _defaults()
+    for a, b in spans:
+        for run in _CAP_RUN.finditer(text, a, b):
+            words = list(re.finditer(_TOKEN, run.group()))
+            i = 0
+            while i < len(words):
+                hit_n = 0
+                for n in range(min(4, len(words) - i), 0, -1):
+                    s = run.start() + words[i].start()
+                    e = run.start() + words[i + n - 1].end()
+                    if _overlaps(taken, s, e):
+                        continue
+                    name = text[s:e]
+                    entries = gz.lookup(name, ("provinsi", "kabupaten", "kota"))
+                    if not entries:
+                        continue
+                    key = compact(name)
+                    if key in gz.needs_cue and name not in gz.aliases:
+                        continue
+                    entry = _choose_level(entries, cue_levels.get(key, set()), defaults.get(key))
+                    add(s, e, entry, entry.level, "region.alias" if name in gz.aliases else "region.name")
+                    found.add(entry.code)
+                    hit_n = n
+                    break
+                i += hit_n or 1
+
+    # 3. kecamatan/desa after a cue, resolved inside the regions the article names; lists share the cue
+    for s, run_end, level, rule in sorted(pending_low):
+        pos = s
+        first = True
+        parent: str | None = None
+        while True:
+            hit = _longest(text, pos, (level,))
+            if hit is not None:
+                end, entries = hit
+                entry = _pick(entries, found)
+                if entry is None and level == "kecamatan":
+                    entry = entries[0] if not found else None
+                if entry is not None or level == "desa":
+                    if not _overlaps(taken, pos, end):
+                        add(pos, end, entry, level, rule if first else "region.cue_list")
+                    if entry is not None:
+                        found.add(entry.code)
+                        parent = parent or entry.parent
+            elif first and level == "desa" and rule == "region.cue":
+                run = _NAME_RUN.match(text, pos)
+                pre = text[max(0, s - 30):s]
+                if run and not re.search(r"\)\s*\Z", pre):
+                    end = pos + len(run.group())
+                    if not _overlaps(taken, pos, end):
+                        add(pos, end, None, "desa", "region.cue_unlisted")
+                else:
+                    break
+            else:
+                break
+            sep = _LIST_SEP.match(text, end)
+            if not sep or not re.match(_TOKEN, text[sep.end():sep.end() + 40]):
+                break
+            nxt = _longest(text, sep.end(), (level,))
+            if nxt is None or parent is None or not any(x.parent == parent for x in nxt[1]):
+                break
+            pos, first = sep.end(), False
+
+    # 4. cue-less kecamatan: a whole capitalised run naming a kecamatan of a kabupaten/kota in the article
+    kab_codes = {c for c in found if c.count(".") == 1}
+    if kab_codes:
+        for a, b in spans:
+            for run in _CAP_RUN.finditer(text, a, b):
+                s, e = run.span()
+                if _overlaps(taken, s, e) or _SENT_START.search(text, max(0, s - 3), s):
+                    continue
+                key = compact(run.group())
+                if key in gz.needs_cue:
+                    continue
+                entries = [x for x in gz.lookup(run.group(), ("kecamatan",)) if x.parent in kab_codes]
+                if len(entries) == 1:
+                    add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _choose_level(entries: list[RegionEntry], cued: set[str], default: str | None) -> RegionEntry:
+    for e in entries:
+        if e.level in cued:
+            return e
+    if default:
+        for e in entries:
+            if e.code == default:
+                return e
+    order = {"provinsi": 0, "kabupaten": 1, "kota": 2}
+    return min(entries, key=lambda e: order.get(e.level, 3))
+
+
+def merge_regions(mentions: Sequence[RegionMention]) -> list[Region]:
+    """One Region per distinct region (by code, else by name and level), first mention kept."""
+    out: dict[tuple[str, str], Region] = {}
+    for m in mentions:
+        key = ("code", m.entry.code) if m.entry is not None else ("name", compact(m.text) + "|" + m.level)
+        if key not in out:
+            # a code-less desa named like a coded one is the same place
+            out[key] = m.to_region()
+    return list(out.values())

@@ -1,0 +1,196 @@
+"""Article structure: title, header, dateline, body, byline — as character spans.
+
+Pure functions over the raw article text. Nothing is removed from the text: the result says
+which character ranges are body, so every later offset still points into the original text.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex as re
+
+__all__ = ["Structure", "parse_structure", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class Structure:
+    title: tuple[int, int] | None
+    body: tuple[tuple[int, int], ...]
+    byline: tuple[str, ...]
+    dateline: tuple[int, int] | None
+    header_end: int
+
+
+@cache
+def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    raw = json.loads(resources.files("umkm_extract.data").joinpath("boilerplate.json").read_text("utf-8"))
+    drop = re.compile(r"(?:%s)\Z" % "|".join(f"(?:{p})" for p in raw["drop_line"]), re.I)
+    end = re.compile(r"(?:%s)\Z" % "|".join(f"(?:{p})" for p in raw["end_marker"]), re.I)
+    return drop, end, tuple(raw["byline_label"])
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|\Z)")
+# A dateline opens the first body paragraph: "JEMBER, KOMPAS.com –", "REPUBLIKA.CO.ID, BATANG --",
+# "PALANGKA RAYA-", "ACEH UTARA (ASP)-", "radarbengkuluonline.id - ", "LABURA.Ersyah.com l ".
+_DATELINE = re.compile(
+    r"""\A(?:
+        (?:[\p{Lu}][\p{Lu}\p{N}.'’ ]{1,40}?|[\p{L}\p{N}.\-]+\.(?:com|id|co\.id|net|org|news|tv)[\p{L}.]*)  # place or outlet
+        (?:\s*\([\p{L}. ]{1,20}\))?                        # (ASP), (ANTARA)
+        (?:\s*[,|]\s*[\p{L}\p{N}.' ]{1,40}?)?               # , outlet / , Riau
+        \s*(?:--|[–—\-]|\sl\s|\|)\s*                         # separator
+      )""",
+    re.X,
+)
+# "Kaur – Dalam upaya …": a title-case place name and a spaced dash.
+_TITLE_DATELINE = re.compile(r"\A\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\s+[–—]\s+")
+_CLOSING_CREDIT = re.compile(
+    r"\s*[(\[]\s*((?:[\p{L}.' ]{1,30})(?:\s*/\s*[\p{L}.' ]{1,30})*|\*)\s*[)\]]\s*\Z"
+)
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"[.!?”\"’)]\s*\Z")
+_CAPTION_LABEL = re.compile(r"\A[\p{Lu}\p{N} ,&]{3,40}:\s")
+
+
+@cache
+def _label_re(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\A(%s)\s*[:|]\s*(.+)\Z" % "|".join(map(re.escape, labels)), re.I)
+
+
+def _is_credit(inner: str) -> bool:
+    inner = inner.strip()
+    if inner == "*":
+        return True
+    if "/" in inner:
+        return True
+    if inner.islower() and len(inner) <= 12:  # (ant), (asp), (hms)
+        return True
+    return bool(re.fullmatch(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+", inner))  # (F.Sinaga)
+
+
+def _credit_names(inner: str) -> list[str]:
+    out = []
+    for part in inner.split("/"):
+        part = part.strip(" .")
+        if not part or part == "*":
+            continue
+        if re.fullmatch(r"[\p{Lu} ]+", part) and " " in part:
+            part = part.title()
+        out.append(part)
+    return out
+
+
+def _is_body_like(line: str) -> bool:
+    n = len(_WORD.findall(line))
+    return n >= 8 and (bool(_SENT_END.search(line)) or n >= 25)
+
+
+def parse_structure(text: str) -> Structure:
+    """Split an article into title, header, body spans and byline names."""
+    drop, end_marker, labels = _lexicon()
+    lines: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        if s == e:
+            break
+        seg = m.group()
+        e = s + len(seg.rstrip("\r\n"))
+        lines.append((s, e))
+
+    title: tuple[int, int] | None = None
+    byline: list[str] = []
+    body: list[tuple[int, int]] = []
+    dateline: tuple[int, int] | None = None
+    seen: set[str] = set()
+    in_body = False
+    header_end = 0
+    title_key = ""
+    for s, e in lines:
+        raw = text[s:e]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        ls = s + (len(raw) - len(raw.lstrip()))
+        le = ls + len(stripped)
+        key = " ".join(stripped.casefold().split())
+        if title is None:
+            title = (ls, le)
+            title_key = key
+            seen.add(key)
+            continue
+        label = _label_re(labels).match(stripped)
+        if label and len(_WORD.findall(label.group(2))) <= 6:
+            byline.extend(n.strip() for n in re.split(r"\s*[,/&]\s*|\s+dan\s+", label.group(2)) if n.strip())
+            continue
+        if label:  # a long "Foto: …" caption: body after the label (it may add facts)
+            ls += label.start(2)
+        if in_body and end_marker.match(stripped):
+            break
+        if (not label and drop.match(stripped)) or key in seen or (title_key and key.endswith(title_key)):
+            continue
+        if re.search(r"@[\w-]+\.\w|https?://|www\.|\AJl\.\s", stripped):
+            continue
+        seen.add(key)
+        if not in_body:
+            dm = _DATELINE.match(stripped) or _TITLE_DATELINE.match(stripped)
+            rest = stripped[dm.end():] if dm else stripped
+            if dm and not rest:
+                dateline = (ls, le)
+                continue
+            if not _is_body_like(rest):
+                continue
+            in_body = True
+            header_end = ls
+            if dm:
+                dateline = (ls, ls + dm.end())
+                ls += dm.end()
+        elif len(_WORD.findall(stripped)) <= 2 and not _SENT_END.search(stripped):
+            continue  # stray short line: share buttons, widget labels
+        cm = _CLOSING_CREDIT.search(text, ls, le)
+        if cm and _is_credit(cm.group(1)):
+            byline.extend(_credit_names(cm.group(1)))
+            le = cm.start()
+        if le > ls:
+            body.append((ls, le))
+
+    merged: list[tuple[int, int]] = []
+    for s, e in body:
+        if merged and text[merged[-1][1]:s].strip() == "":
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    seen_names: list[str] = []
+    for n in byline:
+        if n not in seen_names:
+            seen_names.append(n)
+    return Structure(title, tuple(merged), tuple(seen_names), dateline, header_end)
+
+
+_ABBREV = frozenset(
+    "h hj dr drs dra ir prof kh st no nomor rp jl kec kab kel ds tgl bpk ny sdr a.md m abd moh muh mr mrs s.e s.h "
+    "spd mpd msi mm se sh mh skm dll dsb yth a b c d e f g i j k l n o p q r t u v w x y z".split()
+)
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])[”\"’')]*\s+(?=[\"“‘'(]?[\p{Lu}\p{N}])|\n\s*\n|(?<=[.!?…”\"')])[ \t]*\n")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end]; abbreviations such as "H." or "Rp." do not end a sentence."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_SPLIT.finditer(text, start, end):
+        cut = m.start()
+        prev = re.search(r"([\p{L}.]+)[.]\Z", text[max(s, cut - 12):cut])
+        if prev and prev.group(1).casefold().strip(".") in _ABBREV and m.group().strip() == "":
+            continue
+        seg = text[s:cut]
+        if seg.strip():
+            ls = s + len(seg) - len(seg.lstrip())
+            out.append((ls, s + len(seg.rstrip())))
+        s = m.end()
+    seg = text[s:end]
+    if seg.strip():
+        ls = s + len(seg) - len(seg.lstrip())
+        out.append((ls, s + len(seg.rstrip())))
+    return out

@@ -1,0 +1,81 @@
+"""Persons and officials on Indonesian sentence shapes."""
+from __future__ import annotations
+
+import pytest
+
+from umkm_extract.rules.persons import find_persons
+from umkm_extract.rules.regions import find_regions
+
+
+def persons(text: str):
+    return find_persons(text, regions=find_regions(text))
+
+
+def one(text: str):
+    ps = persons(text)
+    assert len(ps) == 1, [p.name for p in ps]
+    return ps[0]
+
+
+@pytest.mark.parametrize("text, name, title, jurisdiction", [
+    ("Bupati Sleman Kustini Sri Purnomo membuka pameran.", "Kustini Sri Purnomo", "Bupati", "Sleman"),
+    ("Gubernur Sulawesi Selatan, Andi Sudirman Sulaiman hadir.", "Andi Sudirman Sulaiman", "Gubernur", "Sulawesi Selatan"),
+    ("Menteri Koperasi dan UKM Budi Santoso meninjau gerai.", "Budi Santoso", "Menteri Koperasi dan UKM", None),
+    ("Wali Kota Kendari, Siska Karina Imran menyampaikan apresiasi.", "Siska Karina Imran", "Wali Kota", "Kendari"),
+    ("Kepala Dinas Koperasi dan UKM Kabupaten Banyumas, Joko Wiyono mengatakan hal itu.", "Joko Wiyono",
+     "Kepala Dinas Koperasi dan UKM", "Banyumas"),
+    ("Camat Tengaran Sutrisno menghadiri acara.", "Sutrisno", "Camat", "Tengaran"),
+    ("Pj Bupati Pati Henggar Budi Anggoro meninjau lokasi.", "Henggar Budi Anggoro", "Pj Bupati", "Pati"),
+    ("Kepala Bappeda Rudi Hartono menjelaskan rencana.", "Rudi Hartono", "Kepala Bappeda", None),
+    ("Wakil Bupati Kaur H. Abdul Hamid, S.E., M.Si. menyerahkan kartu.", "Abdul Hamid", "Wakil Bupati", "Kaur"),
+    ("Presiden RI Joko Widodo meresmikan pasar.", "Joko Widodo", "Presiden", None),
+], ids=["bupati", "gubernur-comma", "menteri-unit", "walikota-comma", "kadis-unit-kab", "camat", "pj-bupati",
+        "kepala-acronym", "degrees-honorific", "presiden-ri"])
+def test_officials(text, name, title, jurisdiction):
+    p = one(text)
+    assert (p.name, p.title, p.jurisdiction) == (name, title, jurisdiction)
+    assert p.is_official
+
+
+def test_non_government_body_goes_to_organization():
+    p = one("Kepala Kantor Cabang BPJS Ketenagakerjaan Kabupaten Banyumas, Rina Oktaviani mengapresiasi.")
+    assert p.title == "Kepala Kantor Cabang"
+    assert p.organization and p.organization.startswith("BPJS Ketenagakerjaan")
+
+
+def test_short_mentions_merge_into_full_name():
+    text = ("Bupati Banyuwangi Ipuk Fiestiandani menyerahkan bantuan. Menurut Ipuk, program berlanjut. "
+            "\"Kami terus mendampingi,\" kata Ipuk.")
+    p = one(text)
+    assert p.name == "Ipuk Fiestiandani"
+    assert len(p.mentions) == 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"Produk kami laris,\" ujar Siti Aminah.", "Siti Aminah"),
+    ("Hal itu diungkapkan oleh Dewi Lestari. Ia pemilik usaha keripik.", "Dewi Lestari"),
+    ("Sementara itu Suparno, salah satu pedagang, mengaku senang.", "Suparno"),
+    ("Rudy Hartawan menambahkan bahwa omzet naik.", "Rudy Hartawan"),
+    ("Bantuan itu diterima almarhum M. Faisal Rahman melalui ahli waris.", "M. Faisal Rahman"),
+], ids=["attribution", "oleh", "apposition", "speech-verb", "almarhum-initial"])
+def test_persons_without_office(text, name):
+    assert [p.name for p in persons(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Jember menyalurkan bantuan kepada pedagang.",
+    "Pada Senin, Dinas Koperasi menggelar pelatihan.",
+    "Bupati Jember menyampaikan sambutan.",
+    "Kabupaten Sumenep, Madura, Jawa Timur menerima penghargaan.",
+    "\"Terima kasih,\" ujarnya.",
+], ids=["org-subject", "weekday", "title-without-name", "regions-and-island", "pronoun-attribution"])
+def test_no_person(text):
+    assert persons(text) == []
+
+
+def test_offsets_and_mentions_point_at_names():
+    text = "Wakil Wali Kota Tegal Tazkiyyatul Muthmainnah hadir. \"Bagus,\" kata Tazkiyyatul."
+    p = one(text)
+    assert text[p.start:p.end] == p.text == "Tazkiyyatul Muthmainnah"
+    for s, e in p.mentions:
+        assert text[s:e] in p.name

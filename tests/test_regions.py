@@ -1,0 +1,70 @@
+"""Regions linked to Kemendagri codes: cues, short forms, Kota vs Kabupaten, lists, negatives."""
+from __future__ import annotations
+
+import pytest
+
+from umkm_extract.rules.regions import find_regions, merge_regions
+
+
+def regions(text: str) -> dict[str, tuple[str, str | None]]:
+    return {r.name: (r.level, r.code) for r in merge_regions(find_regions(text))}
+
+
+@pytest.mark.parametrize("text, name, level, code", [
+    ("Bupati Jember meninjau pasar.", "Jember", "kabupaten", "35.09"),
+    ("Pemkot Malang menggelar bazar UMKM.", "Malang", "kota", "35.73"),
+    ("Pemkab Malang menggelar bazar UMKM.", "Malang", "kabupaten", "35.07"),
+    ("Wali Kota Blitar membuka pameran.", "Blitar", "kota", "35.72"),
+    ("Gubernur Bengkulu hadir di acara itu.", "Bengkulu", "provinsi", "17"),
+    ("Pelaku UMKM di Jatim terus tumbuh.", "Jawa Timur", "provinsi", "35"),
+    ("Produk perajin NTB dipamerkan.", "Nusa Tenggara Barat", "provinsi", "52"),
+    ("Warga Solo antusias mengikuti festival.", "Surakarta", "kota", "33.72"),
+    ("Sekretariat Daerah Kota (Setdako) Pekanbaru menggelar rapat.", "Pekanbaru", "kota", "14.71"),
+    ("Pemerintah Kabupaten (Pemkab) Bogor menyalurkan bantuan.", "Bogor", "kabupaten", "32.01"),
+    ("Nasabah Bank Jateng bertambah.", "Jawa Tengah", "provinsi", "33"),
+    ("Bupati Labura meninjau penyaluran BLT.", "Labuhanbatu Utara", "kabupaten", "12.23"),
+], ids=["bupati-cue", "pemkot-cue", "pemkab-cue", "walikota-cue", "gubernur-province", "short-jatim",
+        "short-ntb", "alias-solo", "setdako-acronym", "pemkab-acronym", "inside-bank-name", "alias-labura"])
+def test_linked(text, name, level, code):
+    assert regions(text)[name] == (level, code)
+
+
+def test_kecamatan_list_shares_cue_and_context():
+    text = ("Kartu dibagikan di Kabupaten Situbondo, meliputi Kecamatan Asembagus, Arjasa, Jangkar, "
+            "dan Banyuputih.")
+    got = regions(text)
+    for kec in ("Asembagus", "Arjasa", "Jangkar", "Banyuputih"):
+        assert got[kec][0] == "kecamatan"
+        assert got[kec][1].startswith("35.12.")
+
+
+def test_desa_inside_named_kecamatan():
+    got = regions("Sertifikat diserahkan di Desa Butuh, Kecamatan Tengaran, Kabupaten Semarang.")
+    assert got["Butuh"] == ("desa", "33.22.02.2010")
+    assert got["Tengaran"][0] == "kecamatan"
+    assert got["Semarang"] == ("kabupaten", "33.22")
+
+
+def test_cueless_kecamatan_only_inside_named_kabupaten():
+    assert "Cibinong" in regions("Acara di Kabupaten Bogor berlangsung di Gedung Tegar Beriman, Cibinong, Minggu.")
+    assert "Cibinong" not in regions("Acara berlangsung di Gedung Tegar Beriman, Cibinong, Minggu.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ini acara puncak UMKM nasional.", "Puncak"),
+    ("Harga batu akik turun.", "Batu"),
+    ("Koperasi Desa/Kelurahan Merah Putih diluncurkan.", "Merah Putih"),
+    ("Pameran di Pulau Madura ramai.", "Madura"),
+    ("Produk dipasarkan ke seluruh Indonesia.", "Indonesia"),
+    ("Acara digelar di Dinning Hall Jakabaring, Palembang.", "Jakabaring"),
+    ("Wawancara dengan detikJateng berlangsung singkat.", "Jawa Tengah"),
+], ids=["puncak-word", "batu-word", "programme-name", "island", "country", "venue", "inside-word"])
+def test_not_regions(text, absent):
+    assert absent not in regions(text)
+
+
+def test_offsets_match_surface():
+    text = "Wakil Bupati Aceh Utara menyerahkan bantuan di Gampong Lhok\nPuuk, Kecamatan Seunuddon."
+    for m in find_regions(text):
+        assert text[m.start:m.end] == m.text
+    assert regions(text)["Lhok Puuk"][0] == "desa"

@@ -1,0 +1,81 @@
+"""Article structure: body spans, byline, dateline, boilerplate — on shapes of real regional pages."""
+from __future__ import annotations
+
+import pytest
+
+from umkm_extract.rules.structure import parse_structure, split_sentences
+
+PAGE = """Bupati Sleman Resmikan Sentra Kuliner UMKM di Depok
+
+Senin, 3 Maret 2025 10:15 WIB
+Reporter : Dimas Saputra
+Editor : Rina Wulandari
+
+SLEMAN, jogjaraya.id – Bupati Sleman Harda Kiswaya meresmikan Sentra Kuliner UMKM di Kecamatan Depok, Senin (3/3/2025).
+
+BACA JUGA: Pemkab Sleman Salurkan Bantuan Modal untuk 300 Pelaku Usaha
+
+Advertisement
+
+Sentra kuliner itu menampung 48 pedagang yang sebelumnya berjualan di trotoar, kata Harda. (dim/rw)
+Tag : umkm, sleman
+Berita Terkait
+Pemkab Sleman gelar pasar murah di 17 kecamatan
+"""
+
+
+def body_text(text: str) -> str:
+    st = parse_structure(text)
+    return "\n".join(text[s:e] for s, e in st.body)
+
+
+def test_body_excludes_boilerplate_and_keeps_facts():
+    body = body_text(PAGE)
+    assert "Harda Kiswaya meresmikan" in body
+    assert "48 pedagang" in body
+    for junk in ("BACA JUGA", "Advertisement", "Reporter", "Tag :", "Berita Terkait", "pasar murah", "Resmikan Sentra"):
+        assert junk not in body
+
+
+def test_dateline_is_not_body_and_byline_collects_names():
+    st = parse_structure(PAGE)
+    assert st.dateline is not None
+    assert PAGE[st.dateline[0]:st.dateline[1]].startswith("SLEMAN, jogjaraya.id")
+    assert not any(PAGE[s:e].startswith("SLEMAN") for s, e in st.body)
+    assert "Dimas Saputra" in st.byline and "Rina Wulandari" in st.byline
+    assert "dim" in st.byline and "rw" in st.byline
+
+
+@pytest.mark.parametrize("opening, body_start", [
+    ("KENDARI – Wali Kota Kendari membuka pelatihan batik bagi 40 perajin di aula kantor wali kota.", "Wali Kota"),
+    ("MATARAM, lomboknews.id - Sebanyak 120 nelayan menerima bantuan perahu dari Dinas Kelautan NTB hari ini.", "Sebanyak"),
+    ("ACEH BARAT (ANT)- Pemkab Aceh Barat menyalurkan bantuan modal kepada 75 pedagang kecil di Meulaboh kemarin.", "Pemkab"),
+    ("radarkudus.id - Bupati Kudus mengukuhkan pengurus Forum UMKM Kabupaten Kudus periode 2024-2029 di pendopo.", "Bupati"),
+    ("Kaur – Bupati Kaur menyerahkan kartu BPJS Ketenagakerjaan kepada ratusan pekerja rentan di ruang kerjanya.", "Bupati"),
+], ids=["caps-place", "place-outlet", "place-agency", "outlet-domain", "titlecase-place"])
+def test_datelines(opening, body_start):
+    text = "Judul Berita\n" + opening + "\n"
+    st = parse_structure(text)
+    assert st.body and text[st.body[0][0]:].startswith(body_start)
+
+
+def test_offsets_point_into_original_text():
+    st = parse_structure(PAGE)
+    for s, e in st.body:
+        assert PAGE[s:e].strip() == PAGE[s:e]
+        assert 0 <= s < e <= len(PAGE)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Bupati H. Ahmad Yani, S.E. hadir. Ia menyerahkan bantuan.", 2),
+    ("Dana Rp. 300.000 diserahkan. Penerima senang.", 2),
+    ("Kata Kepala Dinas, program berjalan baik.\nTahun depan dilanjutkan.", 2),
+    ("Bantuan diserahkan di Gampong Lhok\nPuuk, Kecamatan Seunuddon, Jumat (4/9).", 1),
+], ids=["honorific-abbrev", "rp-abbrev", "newline-after-period", "line-broken-sentence"])
+def test_split_sentences(text, n):
+    assert len(split_sentences(text, 0, len(text))) == n
+
+
+def test_empty_and_title_only():
+    assert parse_structure("").body == ()
+    assert parse_structure("Hanya judul").body == ()
