@@ -5,6 +5,7 @@
 >>> article.to_dict()["persons"]
 """
 from .api import ExtractionFailure, Extractor, extract
+from .evaluate import EvaluationReport, evaluate
 from .records import Article, Count, DateMention, Event, Organization, Person, Region
 
 __version__ = "0.1.0"
@@ -21,16 +22,10 @@ __all__ = [
     "Count",
     "Event",
     "evaluate",
+    "EvaluationReport",
     "load",
     "__version__",
 ]
-
-
-def evaluate(gold, predictions):  # type: ignore[no-untyped-def]
-    """Score predictions against gold by the ANNOTATION.md rules (see umkm_extract.evaluate)."""
-    from .evaluate import evaluate as _evaluate
-
-    return _evaluate(gold, predictions)
 
 
 def load():  # type: ignore[no-untyped-def]
