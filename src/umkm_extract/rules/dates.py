@@ -233,7 +233,6 @@ class _Patterns:
     header_rules: tuple[_Rule, ...]
     seed: stdre.Pattern[str]
     seed_kind: dict[str, str]
-    year_range_tail: re.Pattern[str]
     cross_tail: re.Pattern[str]
     identifier: re.Pattern[str]
     prev_token: re.Pattern[str]
@@ -420,7 +419,6 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=rules,
         header_rules=header_rules,
-        year_range_tail=re.compile(rf"{_RANGE_CONN}(?P<y>{_YEAR}){_YEND}"),
         cross_tail=re.compile(
             rf"{_RANGE_CONN}\d{{1,2}}\s*(?P<mon>{mon_ci})\.?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}"
         ),
@@ -579,18 +577,23 @@ def is_year_in_identifier(text: str, start: int, end: int) -> bool:
         return False
     if word.endswith(")") or word.startswith("ke-") or word.casefold().startswith("ke-"):
         return False
-    if re.match(r"[\p{Lu}][\p{L}\p{N}&\-]*\Z", word) and not _is_budget_word(word):
+    if _NAME_WORD.match(word) and not _BUDGET_WORD.match(word):
         return True
     return False
+
+
+_NAME_WORD = re.compile(r"\p{Lu}[\p{L}\p{N}&\-]*\Z")
+_BUDGET_WORD = re.compile(
+    r"(?:R?APBD\w*|R?APBN\w*|P-?APBD|APB[KA]|DAK|DAU|DBH\w*|ADD|DIPA|RKPD|RKA|RPJM\w*|Renstra|Otsus|Doka|DOKA|TA|T\.A\.)\Z"
+)
+_DIGITS = re.compile(r"\d+")
+_DASH = re.compile(r"\s*[\-–—|(]")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def _in_document_number(text: str, start: int) -> bool:
     """"Nomor 48 Tahun ", "PP 7 Tahun ", "Nomor 12/" right before ``start``."""
     return _patterns().identifier.search(text[max(0, start - 80) : start]) is not None
-
-
-def _is_budget_word(word: str) -> bool:
-    return re.match(r"(?:R?APBD\w*|R?APBN\w*|P-?APBD|APB[KA]|DAK|DAU|DBH\w*|ADD|DIPA|RKPD|RKA|RPJM\w*|Renstra|Otsus|Doka|DOKA|TA|T\.A\.)\Z", word) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -620,7 +623,7 @@ def _h_weekday_date(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> l
 
 def _h_day_range(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     month, kind = _month_of(m.group("mon"))
-    spans = [(g.start() + m.start("days"), g.end() + m.start("days")) for g in re.finditer(r"\d+", m.group("days"))]
+    spans = [(g.start() + m.start("days"), g.end() + m.start("days")) for g in _DIGITS.finditer(m.group("days"))]
     days = [int(text[s:e]) for s, e in spans]
     if any(b <= a for a, b in zip(days, days[1:])):
         return None
@@ -899,7 +902,10 @@ def _run(
                 ms, me = m.span()
                 if me <= ms or taken.find(1, ms, me) != -1:
                     continue
-                mentions = rule.handler(m, text, anchor, rule.name)
+                try:
+                    mentions = rule.handler(m, text, anchor, rule.name)
+                except (KeyError, ValueError):  # an exotic case-fold or digit the tables do not know
+                    mentions = None
                 if mentions is None:
                     continue
                 taken[ms:me] = b"\x01" * (me - ms)
@@ -982,7 +988,7 @@ def find_publication_date(text: str, *, limit: int = 600) -> DateMention | None:
         if len(rest) <= 4 and sum(map(len, rest)) <= 40:
             rule = first.rule if first.rule == "published.dateparser" else "published.header"
             mention = DateMention(first.text, first.value, first.start, first.end, rule)
-        elif pats.dateline.match(text[s : first.start]) and re.match(r"\s*[\-–—|(]", text[first.end : e]):
+        elif pats.dateline.match(text[s : first.start]) and _DASH.match(text[first.end : e]):
             mention = DateMention(first.text, first.value, first.start, first.end, "published.dateline")
         if mention is None:
             continue
@@ -997,7 +1003,7 @@ def _dateparser_line(text: str, s: int, e: int) -> DateMention | None:
     """Fallback for short header lines the rules do not read ("4th February 2025 | 10:15")."""
     raw = text[s:e]
     stripped = raw.strip()
-    if not 8 <= len(stripped) <= 60 or not re.search(r"(?<!\d)\d{1,2}(?!\d)", stripped):
+    if not 8 <= len(stripped) <= 60 or not _DAY_NUMBER.search(stripped):
         return None
     pats = _patterns()
     if len(pats.header_noise.sub(" ", pats.date_word.sub(" ", stripped)).split()) > 3:

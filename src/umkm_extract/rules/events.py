@@ -103,7 +103,7 @@ _ADVERBS = re.compile(r"\A(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|be
 _STOP_AFTER = re.compile(
     r"\s+(?:kepada|bagi|untuk|di|pada|dalam|yang|dengan|oleh|dari|sebagai|secara|melalui|saat|usai|ketika|"
     r"sejak|hingga|sebesar|senilai|sebanyak|dan\s+didampingi|didampingi|bersama|serta|agar|supaya|karena|"
-    r"sehingga|tersebut|itu|ini|kemarin|lalu)\b|\s*[,.;:!?“”\"]|\s+\((?=[^)]*\d)|\s+-\s", re.I)
+    r"sehingga|tersebut|itu|ini|kemarin|lalu)\b|\s*(?:[,.](?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s", re.I)
 _PREP = {
     "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
     "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
@@ -122,10 +122,13 @@ _LOCATION = re.compile(
     rf"(?:,\s+(?!{_WEEKDAY})(?:(?i:kantor|gedung|kecamatan|desa|kabupaten|kota)\s+)?{_CAP}(?:\s+{_CAP})*)*"
 )
 _AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal)(?![\p{L}])", re.I)
-_DEADLINE = re.compile(r"(?i)(?:sampai(?:\s+dengan)?|hingga|batas|paling\s+lambat|sebelum|s\.d\.?|terhitung|mendatang)\s*\Z")
+_DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|paling\s+lambat|sebelum|s\.d\.?|terhitung|"
+                       r"mulai|selama|periode|mendatang)(?![\p{L}])[\p{L}\s,]{0,30}\Z")
+_GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
+                       r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
                         r"pembagian|pemberian|kegiatan|acara|pelaksanaan)\b")
-_CLAUSE_START = re.compile(r"(?:[;:“”\"]|,\s+(?=\p{Ll})|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
+_CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
 
 
@@ -172,16 +175,32 @@ class _Ctx:
                 break
         return (best[1], best[2]) if best else None
 
-    def entity_before(self, s: int, e: int) -> tuple[str, Span] | None:
-        """The last person or organisation ending inside [s, e)."""
-        best: tuple[int, str, Span] | None = None
-        for ps, pe, p in self.person_at:
-            if s <= ps and pe <= e and (best is None or pe > best[0]):
-                best = (pe, p.name, (ps, pe))
+    def entities(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """Persons (by full name) and organisations inside [s, e), in text order; an organisation
+        that is only the unit of a following person's title ("Menteri Koperasi dan UKM Teten") is dropped."""
+        found = [(ps, pe, p.name) for ps, pe, p in self.person_at if s <= ps and pe <= e]
         for o in self.orgs:
-            if s <= o.start and o.end <= e and (best is None or o.end > best[0]):
-                best = (o.end, o.name, (o.start, o.end))
-        return (best[1], best[2]) if best else None
+            if s <= o.start and o.end <= e and not any(
+                    0 <= ps - o.end < 60 and re.fullmatch(r"[\s,]*(?:[\p{Lu}(][\S]*[\s,]*)*", self.text[o.end:ps])
+                    for ps, _, _ in found):
+                found.append((o.start, o.end, o.name))
+        return sorted(found)
+
+    def subject(self, s: int, e: int) -> tuple[str, Span] | None:
+        """The first person or organisation of [s, e) that no preposition governs."""
+        for a, b, name in self.entities(s, e):
+            if not _GOVERNED.search(self.text, max(s, a - 30), a):
+                return name, (a, b)
+        return None
+
+    def role_entity(self, s: int, e: int) -> tuple[str, Span] | None:
+        """A person/organisation right at `s`, perhaps behind its title: "Menteri Perdagangan RI, Zulkifli Hasan"."""
+        for a, b, name in self.entities(s, e):
+            gap = self.text[s:a]
+            if re.fullmatch(r"(?:[\s,]|\([^()]*\)|[\p{Lu}\p{N}][\S]*|dan)*", gap):
+                return name, (a, b)
+            break
+        return None
 
     def person_before(self, pos: int) -> tuple[str, Span] | None:
         prev = [(s, e, p) for s, e, p in self.person_at if e <= pos]
@@ -206,15 +225,15 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         if prep == "location":
             lm = _LOCATION.match(text, pm.end(), hi)
             return (" ".join(lm.group().split()), lm.span()) if lm else None
+        ent = ctx.role_entity(pm.end(), min(hi, pm.end() + 100))
+        if ent:
+            return ent
         sp = _np(text, pm.end(), hi, _STOP_AFTER)
         if sp is None:
             return None
-        ent = ctx.entity_in(*sp) if prep != "location" else None
-        if ent and ent[1][0] - sp[0] < 40:
-            return ent
         return text[sp[0]:sp[1]], sp
 
-    subj = ctx.entity_before(*before)
+    subj = ctx.subject(*before) or ctx.subject(ss, ts)
     if subj is None:
         pro = None
         for pm in lex.pronouns.finditer(text, before[0], before[1]):
@@ -241,9 +260,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     elif voice in ("passive", "passive_person"):
         ag = role_np("agent", te, se)
         if ag is None:
-            near = ctx.entity_in(te, min(se, te + 90))
-            if near and not re.search(r"(?i)\b(?:kepada|bagi|untuk|di|dari)\b", text[te:near[1][0]]):
-                ag = near
+            m2 = _ADVERBS.match(text, te, se)
+            ag = ctx.role_entity(m2.end() if m2 else te, min(se, te + 100))
         if ag:
             slots["agent"] = ag
         if subj:
@@ -283,7 +301,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
 
 def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
     ds = [d for d in ctx.dates if sent[0] <= d.start and d.end <= sent[1]
-          and not _DEADLINE.search(ctx.text, max(sent[0], d.start - 25), d.start)]
+          and not _DEADLINE.search(ctx.text, max(sent[0], d.start - 45), d.start)]
     if not ds:
         return None
     after = [d for d in ds if d.start >= ts]
@@ -299,6 +317,8 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
         return True  # a state in a relative clause: "produk yang sudah mendapat sertifikat"
     if rule.voice == "nominal" and _AFTER_PLAN.search(text, te, min(sent[1], te + 100)):
         return True  # "Peluncuran … akan dilakukan Presiden pada …"
+    if rule.voice == "nominal" and words and words[-1].casefold() in ("program", "programnya", "skema", "mekanisme", "proses"):
+        return True  # "program pemberian bantuan": the programme, not an occurrence
     if re.search(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])", text[max(sent[0], ts - 25):ts]):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
     return bool(re.search(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])", text[sent[0]:ts]))
@@ -364,8 +384,9 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
                 date = d.value if d else None
-                if date is None and raw and re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):ts]):
-                    date = raw[-1].date  # "turut diserahkan …": handed over at the same occasion
+                if date is None and raw and re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):te]):
+                    # "turut diserahkan …": handed over at the same occasion as the last dated event
+                    date = next((e.date for e in reversed(raw) if e.date), None)
                 sent_events.append(Event(type=etype, date=date, trigger=text[ts:end],
                                          roles=roles, sentence=text[ss:se], sentence_start=ss, trigger_start=ts,
                                          trigger_end=end, role_spans=spans, rule=rule.id))
