@@ -50,12 +50,15 @@ _TRUNCATED_TAIL = re.compile(r"[^\S\n]+(?P<w>\p{L}+)\s*\Z")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’([—–-\n")
 _DIGIT_GLUE_LETTERS = re.compile(r"\p{L}[\p{L}\p{N}²³]*")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n|[.!?;]\Z")
+_AN_SUFFIX = re.compile(r"-?an(?![\p{L}\p{N}])")
 _HYPHEN_CHAIN = re.compile(r"[-–]\d{1,4}[-–]\d{1,4}")
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    candidate: re.Pattern[str]
+    digit_candidate: re.Pattern[str]
+    word_candidate: re.Pattern[str]
+    money_scale_after: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_after: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -94,6 +97,12 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _cased(words: Any) -> str:
+    """An alternation of each word as written lower-case, Capitalised and UPPER-case."""
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    return _alt(forms)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     d = numbers_data()
@@ -102,22 +111,21 @@ def _lexicon() -> _Lexicon:
     scales = _alt(d["scales"])
     money_short = _alt(k for k in d["money_scales"] if len(k) > 1)
     money_letters = "".join(sorted({c for k in d["money_scales"] if len(k) == 1 for c in (k, k.upper())}))
-    candidate = re.compile(
-        rf"""
-        (?P<money>
-          (?:(?<=\p{{Ll}})(?:Rp|RP)|(?<![\p{{L}}\p{{N}}])(?P<cur>{_alt(d["currency_prefix"])}))
-          (?:(?<=Rp|RP)\.)?[^\S\n]?(?P<mnum>{_NUM})
-          (?:[^\S\n]?(?P<mscale>(?i:{scales}|{money_short})|[{money_letters}])(?![\p{{L}}\p{{N}}]))?
-        )
-        |(?P<digits>(?<![\p{{L}}\p{{N}}]){_NUM})
-        |(?P<approx>(?<![\p{{L}}\p{{N}}\-])(?i:{_alt(d["approximate"])})(?:[^\S\n]+(?i:{scales}))?(?![\p{{L}}\p{{N}}\-]))
-        |(?P<words>(?<![\p{{L}}\p{{N}}\-])(?i:{_alt(start_words)})(?:[^\S\n]+(?i:{_alt(all_words)}))*(?![\p{{L}}\p{{N}}\-]))
-        """,
-        re.X,
+    # Two cheap passes instead of one pattern with look-behinds at every position (several times
+    # faster): digits with an optional currency prefix, then number words in the cases written.
+    digit_candidate = re.compile(rf"(?P<cur>(?:{_alt(d['currency_prefix'])})\.?[^\S\n]?)?(?P<num>{_NUM})")
+    word_candidate = re.compile(
+        rf"\b(?:(?P<approx>(?:{_cased(d['approximate'])})(?:[^\S\n]+(?:{_cased(d['scales'])}))?)"
+        rf"|(?P<words>(?:{_cased(start_words)})(?:[^\S\n]+(?:{_cased(all_words)}))*))\b"
+    )
+    money_scale_after = re.compile(
+        rf"[^\S\n]?(?P<s>(?i:{scales}|{money_short})|[{money_letters}])(?![\p{{L}}\p{{N}}])"
     )
     months = _alt(d["months"])
     return _Lexicon(
-        candidate=candidate,
+        digit_candidate=digit_candidate,
+        word_candidate=word_candidate,
+        money_scale_after=money_scale_after,
         scale_after=re.compile(rf"[^\S\n]+(?P<s>(?i:{scales}))(?![\p{{L}}\p{{N}}])"),
         currency_after=re.compile(rf"[^\S\n]+(?P<c>(?i:{_alt(d['currency_suffix'])}))(?![\p{{L}}\p{{N}}])"),
         month_after=re.compile(rf"[^\S\n]*(?i:{months})(?![\p{{L}}])"),
@@ -316,14 +324,17 @@ def _floor(pos: int, lo: int, exclude: Sequence[Span]) -> int:
 
 
 # ---- candidates ---------------------------------------------------------------------------------
-def _money(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hit | None:
-    a, b = m.span("money")
+def _money(text: str, a: int, cur: str, num_end: int, hi: int, lex: _Lexicon) -> _Hit | None:
+    """"Rp 2,3 miliar", "Rp.300.000", "menjadiRp 1.492.992.000": [a, num_end) is currency + digits."""
+    b = num_end
+    s = lex.money_scale_after.match(text, b, hi)
+    if s is not None:
+        b = s.end()
     if b < len(text) and (text[b].isalnum() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit())):
         return None
-    value = parse_rupiah(m["money"])
+    value = parse_rupiah(text[a:b])
     if value is None:
         return None
-    cur = m["cur"] or "Rp"
     return _Hit(a, b, value, lex.currency_prefix.get(cur, "rupiah"), "count.money")
 
 
@@ -391,9 +402,11 @@ def _has_cue_before(text: str, a: int, lo: int, lex: _Lexicon, cues: frozenset[s
     return False
 
 
-def _digits(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hit | _Bare | None:
-    a, b = m.span("digits")
-    raw = m["digits"]
+def _digits(text: str, a: int, b: int, lo: int, hi: int, lex: _Lexicon) -> _Hit | _Bare | None:
+    raw = text[a:b]
+    an = _AN_SUFFIX.match(text, b, hi)
+    if an is not None:
+        return _digits_an(text, a, an.end(), hi, raw, lex)
     if _digit_negative(text, a, b, lo, hi, raw, lex):
         return None
     nxt = text[b] if b < len(text) else ""
@@ -445,6 +458,17 @@ def _digits(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hi
     return _Bare(a, end, value, hi)
 
 
+def _digits_an(text: str, a: int, end: int, hi: int, raw: str, lex: _Lexicon) -> _Hit | None:
+    """"300-an pedagang", "30an kepala desa": an approximate count; "2000-an" is a decade."""
+    if _is_year(raw) or raw[0] == "0" or (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-/:")):
+        return None
+    value = parse_number(raw)
+    unit = _read_unit(text, end, hi, lex)
+    if value is None or unit is None:
+        return None
+    return _Hit(a, unit[1], value, text[unit[0]:unit[1]], "count.approximate", True)
+
+
 def _copula(text: str, a: int, end: int, hi: int, value: Number, lex: _Lexicon) -> _Hit | None:
     """"1.351 adalah tanah milik warga", "6 diantaranya adalah tanah wakaf"."""
     m = lex.copula.match(text, end, hi)
@@ -459,9 +483,8 @@ def _copula(text: str, a: int, end: int, hi: int, value: Number, lex: _Lexicon) 
     return _Hit(a, uend, value, text[ustart:uend], "count.copula_unit")
 
 
-def _words(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hit | None:
-    a, b = m.span("words")
-    raw = m["words"]
+def _words(text: str, a: int, b: int, lo: int, hi: int, lex: _Lexicon) -> _Hit | None:
+    raw = text[a:b]
     if raw[0].isupper() and not _sentence_start(text, a, lo):
         return None  # Terpadu Satu Pintu, Lima Puluh Kota
     pw = _prev_word(text, a, lo)
@@ -493,15 +516,15 @@ def _words(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hit
     return _Hit(a, uend, value, text[ustart:uend], "count.words_unit")
 
 
-def _approx(m: re.Match[str], text: str, lo: int, hi: int, lex: _Lexicon) -> _Hit | None:
-    a, b = m.span("approx")
-    parts = m["approx"].casefold().split()
+def _approx(text: str, a: int, b: int, lo: int, hi: int, lex: _Lexicon) -> _Hit | None:
+    raw = text[a:b]
+    parts = raw.casefold().split()
     value = lex.approximate.get(parts[0])
     if value is None:
         return None
     if len(parts) > 1:
         value *= lex.scales.get(parts[-1], 1)
-    if m["approx"][0].isupper() and not _sentence_start(text, a, lo):
+    if raw[0].isupper() and not _sentence_start(text, a, lo):
         return None
     c = lex.currency_after.match(text, b, hi)
     if c is not None:
@@ -571,12 +594,14 @@ def _cue_noun(text: str, bare: _Bare, lo: int, lex: _Lexicon) -> str | None:
     return " ".join(words)
 
 
-def _previous_unit(text: str, out: list[_Hit], bare: _Bare) -> str | None:
-    """The unit of the last count before ``bare`` in the same sentence (a list of like things)."""
+def _previous_unit(text: str, out: list[_Hit], bare: _Bare, *, sentences: int = 0) -> str | None:
+    """The unit of the last count before ``bare``, at most ``sentences`` sentence breaks back
+    (0: the same sentence, a list of like things)."""
     for h in reversed(out):
         if h.rule in ("count.money", "count.percent") or h.approximate:
             continue
-        if _SENTENCE_BREAK.search(text, h.end, bare.start):
+        breaks = len(_SENTENCE_BREAK.findall(text, h.end, bare.start))
+        if breaks > sentences or bare.start - h.end > 300:
             return None
         return h.unit
     return None
@@ -599,8 +624,9 @@ def _resolve(text: str, items: list[_Hit | _Bare], lo: int, lex: _Lexicon) -> li
         unit = None if partitive else _cue_noun(text, it, lo, lex)
         rule = "count.cue_noun"
         if unit is None and (partitive or _has_cue_before(text, it.start, lo, lex, lex.list_cues, 1)):
-            # "40 kios, yang sudah terisi sebanyak 35": the unit of the list it belongs to.
-            unit = _previous_unit(text, out, it)
+            # "40 kios, yang sudah terisi sebanyak 35": the unit of the list it belongs to;
+            # "24 peserta. 3 di antaranya …": of the count in the sentence before.
+            unit = _previous_unit(text, out, it, sentences=1 if partitive else 0)
             rule = "count.shared_unit"
         if unit is None:
             continue
@@ -611,23 +637,47 @@ def _resolve(text: str, items: list[_Hit | _Bare], lo: int, lex: _Lexicon) -> li
     return out
 
 
+def _candidates(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, currency) of every number-looking stretch, in text order."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in lex.digit_candidate.finditer(text, lo, hi):
+        a, n0, b = m.start(), m.start("num"), m.end()
+        cur = m["cur"]
+        if cur is not None:
+            symbol = cur.rstrip(". \t")
+            before = text[a - 1] if a > 0 else ""
+            glued_ok = before.islower() and symbol in ("Rp", "RP")  # "menjadiRp 1.492.992.000"
+            if not before or not before.isalnum() or glued_ok:
+                out.append((a, b, "money", symbol))
+                continue
+        if n0 > 0 and text[n0 - 1].isalnum():
+            continue  # G20, x5, inside a code
+        out.append((n0, b, "digits", ""))
+    for m in lex.word_candidate.finditer(text, lo, hi):
+        a, b = m.span()
+        if (a > 0 and text[a - 1] in "-–") or (b < len(text) and text[b] in "-–"):
+            continue  # satu-satunya, ke-dua
+        out.append((a, b, "approx" if m["approx"] is not None else "words", ""))
+    out.sort()
+    return out
+
+
 def _scan(text: str, lo: int, hi: int, exclude: Sequence[Span], lex: _Lexicon) -> list[_Hit]:
     items: list[_Hit | _Bare] = []
-    for m in lex.candidate.finditer(text, lo, hi):
-        a, b = m.span()
+    for a, b, kind, cur in _candidates(text, lo, hi, lex):
         if _overlaps(a, b, exclude):
             continue
         limit = _limit(b, hi, exclude)
         floor = _floor(a, lo, exclude)
         found: _Hit | _Bare | None
-        if m["money"] is not None:
-            found = _money(m, text, floor, limit, lex)
-        elif m["digits"] is not None:
-            found = _digits(m, text, floor, limit, lex)
-        elif m["approx"] is not None:
-            found = _approx(m, text, floor, limit, lex)
+        if kind == "money":
+            found = _money(text, a, cur, b, limit, lex)
+        elif kind == "digits":
+            found = _digits(text, a, b, floor, limit, lex)
+        elif kind == "approx":
+            found = _approx(text, a, b, floor, limit, lex)
         else:
-            found = _words(m, text, floor, limit, lex)
+            found = _words(text, a, b, floor, limit, lex)
         if found is not None:
             items.append(found)
     return _resolve(text, items, lo, lex)

@@ -209,13 +209,6 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
-def _cap_variants(words: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for w in words:
-        out += [w, w.upper(), w[:1].upper() + w[1:]]
-    return out
-
-
 _Handler = Callable[[re.Match[str], str, Anchor, str], "list[DateMention] | None"]
 
 
@@ -243,6 +236,7 @@ class _Patterns:
     updated_label: re.Pattern[str]
     header_year: re.Pattern[str]
     date_word: re.Pattern[str]
+    upper_only: frozenset[str]
 
 
 _START = r"(?<![\p{L}\p{N}_/])(?<!\p{N}[.,\-–])"
@@ -265,27 +259,27 @@ def _patterns() -> _Patterns:
               for k in ("full", "english", "abbr") for w in kinds.get(k, [])]
     full_months = [w for kinds in raw["months"].values() if isinstance(kinds, dict) for w in kinds.get("full", [])]
     weekdays = [w for key, ws in raw["weekdays"].items() if not key.startswith("_") for w in ws]
-    mon_ci = f"(?i:{_alt(months)})(?!\\p{{L}})"
-    mon_full_cap = f"(?:{_alt(_cap_variants(full_months))})(?!\\p{{L}})"
-    mon_full_ci = f"(?i:{_alt(full_months)})(?!\\p{{L}})"
-    wd_ci = f"(?i:{_alt(weekdays)})(?!\\p{{L}})"
-    wd_cap = f"(?:{_alt(_cap_variants(weekdays))})(?!\\p{{L}})"
+    mon_ci = f"(?:{_alt(months)})(?!\\p{{L}})"
+    mon_full_ci = f"(?:{_alt(full_months)})(?!\\p{{L}})"
+    wd_ci = f"(?:{_alt(weekdays)})(?!\\p{{L}})"
     qual = _ralt(raw["period_qualifiers_regex"])
     past = _alt(lex.past)
     future = _alt(lex.future)
     this = _alt(lex.this)
     tod = _alt(raw["time_of_day"])
     num = r"\d{1,2}|" + _alt(lex.number_words)
-    tail = rf"(?P<tail>(?:\s+(?i:{tod}))?(?:\s+(?i:{past}|{future}|{this}))?(?![\p{{L}}]))?"
-    tahun = r"(?i:tahun|thn\.?|th\.)"
-    few = r"(?i:beberapa|sekian|berapa|banyak|puluhan|belasan|ratusan|\d+|" + _alt(lex.number_words) + r")"
+    tail = rf"(?P<tail>(?:\s+(?:{tod}))?(?:\s+(?:{past}|{future}|{this}))?(?![\p{{L}}]))?"
+    tahun = r"(?:tahun|thn\.?|th\.)"
+    few = r"(?:beberapa|sekian|berapa|banyak|puluhan|belasan|ratusan|\d+|" + _alt(lex.number_words) + r")"
 
     def c(p: str) -> re.Pattern[str]:
-        return re.compile(p, re.X | re.V0)
+        # One global IGNORECASE: scoped (?i:...) groups cost ~10 ms each to compile in `regex`.
+        # Where case matters (a capitalised month or weekday), the handler checks it.
+        return re.compile(p, re.X | re.I | re.V0)
 
     wd_date = c(rf"""
         (?P<lp>\(\s*)?
-        (?<![\p{{L}}])(?P<wd>{wd_ci})(?:\s*,\s*|\s+)(?:(?i:tanggal|tgl\.?)\s+)?
+        (?<![\p{{L}}])(?P<wd>{wd_ci})(?:\s*,\s*|\s+)(?:(?:tanggal|tgl\.?)\s+)?
         (?P<open>\(\s*)?
         (?:
             (?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_NUM_END}
@@ -312,16 +306,16 @@ def _patterns() -> _Patterns:
         ){_NUM_END}
         {tail}""")
     month_list = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?i:{qual}))\s+)?(?:(?P<b>(?i:bulan))\s+)?
-        (?P<ml>{mon_full_cap})(?:{_CONN}(?P<ml>{mon_full_cap}))+
+        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?:{qual}))\s+)?(?:(?P<b>(?:bulan))\s+)?
+        (?P<ml>{mon_full_ci})(?:{_CONN}(?P<ml>{mon_full_ci}))+
         (?:\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND})?
         {tail}""")
     month_year = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?i:{qual}))\s+)?(?:(?P<b>(?i:bulan))\s+)?
-        (?P<mon>{mon_ci})\.?(?:\s+(?P<pq>(?i:akhir|awal)))?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}
+        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?:{qual}))\s+)?(?:(?P<b>(?:bulan))\s+)?
+        (?P<mon>{mon_ci})\.?(?:\s+(?P<pq>(?:akhir|awal)))?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}
         {tail}""")
     year_part = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?P<q>(?i:{raw["year_part_regex"]}))(?:\s+{tahun})?\s+(?P<yl>{_YEAR}){_YEND}
+        (?<![\p{{L}}\p{{N}}])(?P<q>(?:{raw["year_part_regex"]}))(?:\s+{tahun})?\s+(?P<yl>{_YEAR}){_YEND}
         {tail}""")
     budget = c(rf"""
         (?<![\p{{L}}\p{{N}}])
@@ -329,18 +323,18 @@ def _patterns() -> _Patterns:
             (?P<bn>{_ralt(raw["budget_names_regex"])})
             (?:\s+(?:Perubahan|Murni|Induk))?
             (?:\s*\([^()\n]{{1,25}}\))?
-            (?:\s+(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.|Desa|Kampung|Gampong)(?:\s+\p{{Lu}}[\p{{L}}\-]*){{1,3}})?
+            (?P<reg>\s+(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.|Desa|Kampung|Gampong)(?:\s+[\p{{L}}\-]+){{1,3}})?
             (?:\s+(?:{raw["budget_year_regex"]}|{tahun}))?
           | (?P<by>{raw["budget_year_regex"]})
         )
         \s+(?P<yl>{_YEAR})(?:{_CONN}(?P<yl>{_YEAR}))*{_YEND}
         {tail}""")
     ordinal_year = c(rf"""
-        (?<![\p{{L}}\p{{N}}\-])(?i:ke)-?\s?\d{{1,3}}\s+(?P<yl>{_YEAR}){_YEND}
+        (?<![\p{{L}}\p{{N}}\-])(?:ke)-?\s?\d{{1,3}}\s+(?P<yl>{_YEAR}){_YEND}
         {tail}""")
     tahun_year = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?i:{qual}))\s+)?(?P<t>{tahun})
-        (?:\s+(?P<kind>(?i:ajaran|pelajaran|buku|fiskal|akademik|kalender)))?
+        (?<![\p{{L}}\p{{N}}])(?:(?P<q>(?:{qual}))\s+)?(?P<t>{tahun})
+        (?:\s+(?P<kind>(?:ajaran|pelajaran|buku|fiskal|akademik|kalender)))?
         \s+(?P<yl>{_YEAR})(?:{_CONN}(?P<yl>{_YEAR}))*{_YEND}
         {tail}""")
     year_range = c(rf"""
@@ -348,34 +342,34 @@ def _patterns() -> _Patterns:
         {tail}""")
     not_before = _alt(raw["year_not_before"])
     year_cue = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?P<cue>(?i:{_ralt(raw["year_cues_regex"])}))|(?P<q>(?i:{qual})))
-        \s+(?P<yl>{_YEAR})(?:{_CONN}(?P<yl>{_YEAR}))*{_YEND}(?!\s*(?:%|(?i:{not_before})(?!\p{{L}})))
+        (?<![\p{{L}}\p{{N}}])(?:(?P<cue>(?:{_ralt(raw["year_cues_regex"])}))|(?P<q>(?:{qual})))
+        \s+(?P<yl>{_YEAR})(?:{_CONN}(?P<yl>{_YEAR}))*{_YEND}(?!\s*(?:%|(?:{not_before})(?!\p{{L}})))
         {tail}""")
     month_bare = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?P<cue>(?i:{_ralt(raw["month_cues_regex"])}))\s+)?
-        (?:(?P<q>(?i:{qual}))\s+)?
-        (?:(?P<b>(?i:bulan))\s+(?P<mon>{mon_full_ci})|(?P<mon>{mon_full_cap}))
-        (?:\s+(?P<pq>(?i:akhir|awal|{past}|{future}|{this}))(?![\p{{L}}]))?
-        (?(pq)|(?!\s+\p{{Lu}}\p{{Ll}}|\s*[\-/]?\s*\d))""")
+        (?<![\p{{L}}\p{{N}}])(?:(?P<cue>(?:{_ralt(raw["month_cues_regex"])}))\s+)?
+        (?:(?P<q>(?:{qual}))\s+)?
+        (?:(?P<b>bulan)\s+)?(?P<mon>{mon_full_ci})
+        (?:\s+(?P<pq>(?:akhir|awal|{past}|{future}|{this}))(?![\p{{L}}]))?
+        (?(pq)|(?!\s*[\-/]?\s*\d))""")
     rel_year = c(rf"""
-        (?<![\p{{L}}\p{{N}}\-])(?:(?P<q>(?i:{qual}))\s+)?
-        (?:(?P<n>(?i:{num}))\s+(?i:tahun)|(?P<se>(?i:se))(?i:tahun)|(?<!{few}\s{{1,3}})(?<!(?i:ulang)\s{{1,3}})(?i:tahun))
-        \s+(?P<w>(?i:{past}|{future}|{this}))(?![\p{{L}}])""")
+        (?<![\p{{L}}\p{{N}}\-])(?:(?P<q>(?:{qual}))\s+)?
+        (?:(?P<n>(?:{num}))\s+(?:tahun)|(?P<se>(?:se))(?:tahun)|(?<!{few}\s{{1,3}})(?<!(?:ulang)\s{{1,3}})(?:tahun))
+        \s+(?P<w>(?:{past}|{future}|{this}))(?![\p{{L}}])""")
     rel_month = c(rf"""
-        (?<![\p{{L}}\p{{N}}\-])(?:(?P<q>(?i:{qual}))\s+)?
-        (?:(?P<n>(?i:{num}))\s+(?i:bulan)|(?P<se>(?i:se))(?i:bulan)|(?<!{few}\s{{1,3}})(?i:bulan))
-        \s+(?P<w>(?i:{past}|{future}|{this}))(?![\p{{L}}])""")
+        (?<![\p{{L}}\p{{N}}\-])(?:(?P<q>(?:{qual}))\s+)?
+        (?:(?P<n>(?:{num}))\s+(?:bulan)|(?P<se>(?:se))(?:bulan)|(?<!{few}\s{{1,3}})(?:bulan))
+        \s+(?P<w>(?:{past}|{future}|{this}))(?![\p{{L}}])""")
     day_words = _alt(lex.day_words)
     rel_day = c(rf"""
         (?<![\p{{L}}\p{{N}}\-])
         (?:
-            (?P<n>(?i:{num}))\s+(?i:hari)\s+(?P<w>(?i:{past}))
-          | (?<!{few}\s{{1,3}})(?<!(?i:pekan|minggu|bulan|tahun)\s{{1,3}})(?P<dw>(?i:{day_words}))
+            (?P<n>(?:{num}))\s+(?:hari)\s+(?P<w>(?:{past}))
+          | (?<!{few}\s{{1,3}})(?<!(?:pekan|minggu|bulan|tahun)\s{{1,3}})(?P<dw>(?:{day_words}))
         )(?![\p{{L}}\-])""")
     rel_weekday = c(rf"""
-        (?<![\p{{L}}\p{{N}}])(?:(?i:hari)\s+)?(?P<wd>{wd_cap})\s+(?P<w>(?i:{past}|{future}|besok))(?![\p{{L}}])""")
+        (?<![\p{{L}}\p{{N}}])(?:(?:hari)\s+)?(?P<wd>{wd_ci})\s+(?P<w>(?:{past}|{future}|besok))(?![\p{{L}}])""")
     weekday_bare = c(rf"""
-        (?<=[,(]\s{{0,2}})(?P<wd>{wd_cap})(?=\s*[,.;)]|\s+(?i:{tod})(?![\p{{L}}]))""")
+        (?<=[,(]\s{{0,2}})(?P<wd>{wd_ci})(?=\s*[,.;)]|\s+(?:{tod})(?![\p{{L}}]))""")
 
     # Seed kinds (see _seeds): Y year, N day number, M month name or "bulan", W weekday,
     # T "tahun", B "bulan", D "hari"/"kemarin"/"besok"/"lusa". A rule only scans the text
@@ -389,7 +383,7 @@ def _patterns() -> _Patterns:
         _Rule("date.month_list", month_list, _h_month_list, "M"),
         _Rule("date.month_year", month_year, _h_month_year, "MY"),
         _Rule("date.year_part", year_part, _h_years, "Y"),
-        _Rule("date.budget_year", budget, _h_years, "Y", 120),
+        _Rule("date.budget_year", budget, _h_budget, "Y", 120),
         _Rule("date.edition_year", ordinal_year, _h_years, "Y"),
         _Rule("date.year_tahun", tahun_year, _h_years, "Y"),
         _Rule("date.year_range", year_range, _h_year_range, "Y"),
@@ -407,7 +401,7 @@ def _patterns() -> _Patterns:
     identifier = re.compile(
         rf"(?<![\p{{L}}])(?:{idkw})(?![\p{{L}}])\s*[:.]?\s*[\p{{L}}\p{{N}}./\-]*\p{{N}}[\p{{L}}\p{{N}}./\-]*\s+{tahun}\s*\Z"
         rf"|\p{{N}}[\p{{L}}\p{{N}}.\-]*/\Z",
-        re.V0,
+        re.I | re.V0,
     )
     month_trie = _trie(w.casefold() for w in months)
     name_trie = _trie([w.casefold() for w in months] + [w.casefold() for w in weekdays])
@@ -420,7 +414,7 @@ def _patterns() -> _Patterns:
         rules=rules,
         header_rules=header_rules,
         cross_tail=re.compile(
-            rf"{_RANGE_CONN}\d{{1,2}}\s*(?P<mon>{mon_ci})\.?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}"
+            rf"{_RANGE_CONN}\d{{1,2}}\s*(?P<mon>{mon_ci})\.?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}", re.I
         ),
         seed=stdre.compile(  # stdlib re: a third faster than regex on this plain scan
             rf"""\b(?:
@@ -439,19 +433,23 @@ def _patterns() -> _Patterns:
         identifier=identifier,
         prev_token=re.compile(r"(\S+)\s+\Z"),
         not_name=frozenset(not_name),
-        weekday_near=re.compile(wd_cap),
+        weekday_near=re.compile(wd_ci, re.I),
         header_noise=re.compile(
-            r"""\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:(?i:wib|wita|wit|gmt|utc|am|pm))?(?:\s*[+\-]\d{2}:?\d{2})?
-              |(?i:\b(?:wib|wita|wit|diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|updated
+            r"""\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:(?:wib|wita|wit|gmt|utc|am|pm))?(?:\s*[+\-]\d{2}:?\d{2})?
+              |(?:\b(?:wib|wita|wit|diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|updated
                  |diperbarui|diperbaharui|dibuat|pada|on|tanggal|tgl|oleh|by|last|modified|update|waktu|date
                  |penulis|editor|reporter|redaktur|pewarta|jam|pukul)\b)
               |[|,:;•·/\\()\[\]\-–—_*]""",
-            re.X,
+            re.X | re.I,
         ),
         dateline=re.compile(r"\A[\p{Lu}][\p{L}\p{M} .'’\-]{1,40}?\s*(?:\([\p{L}. ]{1,20}\)\s*)?,\s*\Z"),
         updated_label=re.compile(r"(?i)\b(?:updated|diperbarui|diperbaharui|last\s+modified|update)\b"),
         header_year=re.compile(rf"(?<!\p{{N}}){_YEAR}(?!\p{{N}})"),
-        date_word=re.compile(rf"(?<![\p{{L}}])(?:{mon_ci}|{wd_ci})|\p{{N}}+(?:st|nd|rd|th)?"),
+        upper_only=frozenset(
+            f.casefold() for f in raw["budget_names_regex"] + raw["budget_year_regex"].split("|")
+            if re.fullmatch(r"[A-Z]{2,5}", f)
+        ),
+        date_word=re.compile(rf"(?<![\p{{L}}])(?:{mon_ci}|{wd_ci})|\p{{N}}+(?:st|nd|rd|th)?", re.I),
     )
 
 
@@ -587,6 +585,7 @@ _BUDGET_WORD = re.compile(
     r"(?:R?APBD\w*|R?APBN\w*|P-?APBD|APB[KA]|DAK|DAU|DBH\w*|ADD|DIPA|RKPD|RKA|RPJM\w*|Renstra|Otsus|Doka|DOKA|TA|T\.A\.)\Z"
 )
 _DIGITS = re.compile(r"\d+")
+_NEXT_NAME = re.compile(r"\s+\p{Lu}\p{Ll}")
 _DASH = re.compile(r"\s*[\-–—|(]")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
@@ -685,6 +684,8 @@ def _h_numeric(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[D
 
 def _h_month_list(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     spans = m.spans("ml")
+    if not all(text[s].isupper() for s, _e in spans):
+        return None  # bare month names are capitalised
     months = [_month_of(text[s:e])[0] for s, e in spans]
     out: list[DateMention] = []
     written = int(m.group("y")) if m.group("y") else None
@@ -726,6 +727,16 @@ def _h_years(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[Dat
     return _year_mentions(m, text, rule, first)
 
 
+def _h_budget(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
+    name = m.group("bn") or m.group("by") or ""
+    if name.casefold() in _patterns().upper_only and not name.isupper():
+        return None  # "TA 2025", "DAK 2024" are acronyms; "ta"/"dak" are not
+    reg = m.group("reg")
+    if reg and not all(w[:1].isupper() for w in reg.split()[1:]):
+        return None  # "APBD Kota Batu 2021" names a region; lower-case words do not
+    return _year_mentions(m, text, rule, m.start())
+
+
 def _h_year_range(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     (s1, e1), (s2, e2) = m.spans("yl")
     y1, y2 = int(text[s1:e1]), int(text[s2:e2])
@@ -739,6 +750,10 @@ def _h_year_range(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> lis
 def _h_month_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     if not (m.group("cue") or m.group("q") or m.group("b") or m.group("pq")):
         return None
+    if not m.group("b") and not m.group("mon")[0].isupper():
+        return None  # "Mei" stands alone only capitalised ("bulan mei" may be lower case)
+    if not m.group("pq") and _NEXT_NAME.match(text, m.end()):
+        return None  # "sejak Mei Lestari menjabat": a given name, not a month
     month, _kind = _month_of(m.group("mon"))
     pq = m.group("pq")
     year = _year_for_month(month, _mode(pq), anchor)
@@ -809,8 +824,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _h_rel_weekday(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     wd = _weekday_of(m.group("wd"))
-    if wd is None:
-        return None
+    if wd is None or not m.group("wd")[0].isupper():
+        return None  # lower-case "minggu lalu" is "last week"
     if wd == 6 and m.group("wd").casefold() == "minggu" and _sentence_initial(text, m.start("wd")):
         return None  # "Minggu lalu" opening a sentence may be "last week"
     if _inside_quote(text, m.start()):
@@ -829,7 +844,7 @@ def _h_rel_weekday(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> li
 def _h_weekday_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     wd = _weekday_of(m.group("wd"))
     a = anchor.date
-    if wd is None:
+    if wd is None or not m.group("wd")[0].isupper():
         return None
     near = text[max(0, m.start() - 16) : m.start()] + " " + text[m.end() : m.end() + 16]
     if _patterns().weekday_near.search(near):

@@ -103,7 +103,8 @@ _ADVERBS = re.compile(r"\A(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|be
 _STOP_AFTER = re.compile(
     r"\s+(?:kepada|bagi|untuk|di|pada|dalam|yang|dengan|oleh|dari|sebagai|secara|melalui|saat|usai|ketika|"
     r"sejak|hingga|sebesar|senilai|sebanyak|dan\s+didampingi|didampingi|bersama|serta|agar|supaya|karena|"
-    r"sehingga|tersebut|itu|ini|kemarin|lalu)\b|\s*(?:[,.](?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s", re.I)
+    r"sehingga|tersebut|itu|ini|kemarin|lalu|berlangsung|digelar|dilakukan|dilaksanakan|antara|"
+    r"senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\b|\s*(?:[,.](?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s", re.I)
 _PREP = {
     "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
     "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
@@ -123,7 +124,13 @@ _LOCATION = re.compile(
 )
 _AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal)(?![\p{L}])", re.I)
 _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|paling\s+lambat|sebelum|s\.d\.?|terhitung|"
-                       r"mulai|selama|periode|mendatang)(?![\p{L}])[\p{L}\s,]{0,30}\Z")
+                       r"mulai|selama|periode|mendatang|masa\s+(?:bakti|jabatan|kepengurusan|khidmat))(?![\p{L}])[\p{L}\s,\-–]{0,30}\Z|"
+                       r"\d{4}\s*[-–]\s*\Z")
+# openers that place an event at the occasion just reported
+_SAME_OCCASION = re.compile(
+    r"(?i)\A[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
+    r"\A[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+(?:itu|acara|pembukaan|peluncuran|launching|"
+    r"peresmian|pelantikan|pengukuhan|penandatanganan|penyerahan|kegiatan|pelatihan|sambutan)")
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
                        r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
@@ -241,7 +248,11 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         if pro is not None:
             subj = ctx.person_before(ss) or ctx.person_before(ts)
         else:
-            sp = _np(text, before[0], before[1], re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$"))
+            lo = before[0]
+            for c in re.finditer(r",\s+", text[before[0]:before[1]]):
+                if before[0] + c.end() < before[1] - 2:
+                    lo = before[0] + c.end()
+            sp = _np(text, lo, before[1], re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$"))
             if sp:
                 subj = (text[sp[0]:sp[1]], sp)
     after = _np(text, te, se)
@@ -288,6 +299,22 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     loc = role_np("location", ss, se)
     if loc:
         slots["location"] = loc
+    if "theme" in slots and rule.type == "official_inaugurated":
+        val, sp = slots["theme"]
+        m2 = re.match(r"(?i)(?:sebagai|menjadi)\s+", val)
+        if m2:
+            slots["theme"] = (val[m2.end():], (sp[0] + m2.end(), sp[1]))
+    if rule.type == "agreement_signed":
+        pm = re.search(r"(?i)(?<![\p{L}])antara\s+", text[te:se])
+        partner = re.search(r"(?i)(?<![\p{L}])dengan\s+", text[te:se])
+        if pm:
+            ents = ctx.entities(te + pm.end(), se)[:2]
+            if len(ents) == 2:
+                slots["agent"] = (f"{ents[0][2]} dan {ents[1][2]}", (ents[0][0], ents[1][1]))
+        elif partner and "agent" in slots:
+            other = ctx.role_entity(te + partner.end(), min(se, te + partner.end() + 100))
+            if other:
+                slots["agent"] = (f"{slots['agent'][0]} dan {other[0]}", (slots["agent"][1][0], other[1][1]))
     if rule.type == "insurance_enrolled" or _PROGRAM.search(text, ss, se):
         pg = _PROGRAM.search(text, ss, se)
         if pg:
@@ -296,6 +323,9 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     if cnts:
         c = min(cnts, key=lambda c: abs(c.start - te))
         slots["count"] = (c.value, (c.start, c.end))
+        if "recipient" not in slots and rule.type in ("training_held", "aid_distributed", "insurance_enrolled"):
+            unit_at = c.end - len(c.unit) if c.text.endswith(c.unit) else c.start
+            slots["recipient"] = (c.unit, (unit_at, c.end))
     return slots
 
 
@@ -384,7 +414,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
                 date = d.value if d else None
-                if date is None and raw and re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):te]):
+                if date is None and raw and (re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):te])
+                                             or _SAME_OCCASION.match(text, ss, ts)):
                     # "turut diserahkan …": handed over at the same occasion as the last dated event
                     date = next((e.date for e in reversed(raw) if e.date), None)
                 sent_events.append(Event(type=etype, date=date, trigger=text[ts:end],

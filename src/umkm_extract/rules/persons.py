@@ -45,6 +45,10 @@ _ORG_MARKER = re.compile(
     r"\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
     r"Pertamina|PLN|Telkom|Pegadaian|Kadin|HIPMI|IWAPI)\b"
 )
+_ORG_HEADS = frozenset(
+    "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
+    "sanggar studio kafe cafe galeri pasar gedung perumda bumdes".split()
+)
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
@@ -190,6 +194,11 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     name = _strip_name(toks[i:end], lex)
     if len(name) > 5:
         return end, []
+    j = i - 1
+    while j >= 0 and toks[j].kind == "word" and _covered(regions, toks[j].start, toks[j].end):
+        j -= 1
+    if name and j >= 0 and toks[j].kind == "word" and toks[j].text.casefold().rstrip(".") in _ORG_HEADS:
+        return end, []  # "PT Wastra Dewata Kreasi": a company name, not a person
     return i, name
 
 
@@ -284,18 +293,27 @@ _SPEECH_VERB = re.compile(
     r"(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
     r"berharap|menilai|menyebutkan|menyebut|mengimbau|meminta|memaparkan|melanjutkan|mengingatkan|"
     r"menggarisbawahi|menekankan|merinci|menerangkan|mengapresiasi|menyatakan|mengajak|memastikan|"
-    r"mendorong|berpesan|bercerita|dalam\s+sambutannya)\b" % _NAME_RUN
+    r"mendorong|berpesan|bercerita|dalam\s+sambutannya|meresmikan|menyerahkan|mengukuhkan|melantik|meluncurkan|"
+    r"menandatangani|membuka|menyalurkan|membagikan|meninjau|menerima|meraih)\b" % _NAME_RUN
 )
 _ROLE_BEFORE = re.compile(
     r"(?<![\p{L}])(?P<role>pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner)"
     r"(?:[ ]+(?:dari|di)[ ]+(?P<org>[^.,;\n]{3,80}?))?,[ ]+(?P<name>%s)(?=[ ]*[.,;]|[ ]+(?:mengatakan|menjelaskan|"
     r"menyampaikan|mengaku|menuturkan)\b)" % _NAME_RUN
 )
-_APPOSITION = re.compile(
-    r"(?P<name>%s),[ ]+(?:salah[ ]+satu|seorang|pemilik|ketua|warga|pengurus|pengelola|perajin|pengrajin|"
-    r"petani|pedagang|nelayan|pelaku|anggota|penerima|owner|pendiri|pengawas|pegawai|karyawan|guru|"
-    r"mahasiswa|ibu[ ]+rumah)\b" % _NAME_RUN
-)
+_ROLE_NOUNS = (r"salah[ ]+(?:satu|seorang)|seorang|pemilik|ketua|warga|pengurus|pengelola|perajin|pengrajin|"
+               r"petani|pedagang|nelayan|pelaku|anggota|penerima|owner|pendiri|pengawas|pegawai|karyawan|guru|"
+               r"mahasiswa|ibu[ ]+rumah|penenun|penjual|peserta|pengusaha|buruh|sopir|peternak|pembudidaya|"
+               r"produsen|pelajar|dosen|bakul|perintis|penggerak|kader|relawan|pendamping|penyuluh|pekerja")
+_APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS))
+# "Penjual tahu aci, Darsono, mengaku …": a name between commas before a verb of saying or feeling
+_COMMA_NAME = re.compile(
+    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s),?[ ]+(?:juga[ ]+)?(?:mengaku|mengatakan|menyambut|menuturkan|"
+    r"menjelaskan|menyampaikan|mengungkapkan|berharap|bercerita|menambahkan|menilai|merasa|mengapresiasi)\b"
+    % (_ROLE_NOUNS, _NAME_RUN))
+_HONORIFIC_CUE = re.compile(
+    r"(?<![\p{L}])(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH)\.[ ]+(?P<name>%s)|(?<![\p{L}])(?:Mama|Bapa|Daeng|Bli|Uda|Mbah)[ ]+(?P<name2>%s)"
+    % (_RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}", _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}"))
 
 
 def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon
@@ -303,9 +321,12 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
     out: list[PersonMention] = []
     for pat, rule, from_end in ((_ATTRIB_AFTER, "person.attribution", False),
                                 (_SPEECH_VERB, "person.speech_verb", True),
-                                (_APPOSITION, "person.apposition", True)):
+                                (_APPOSITION, "person.apposition", True),
+                                (_COMMA_NAME, "person.apposition", False),
+                                (_HONORIFIC_CUE, "person.honorific", False)):
         for m in pat.finditer(text, a, b):
-            s, e = m.span("name")
+            g = "name2" if "name2" in pat.groupindex and m.group("name2") else "name"
+            s, e = m.span(g)
             raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
             # trim a sentence-final period
             if raw and raw[-1].text.endswith(".") and len(raw[-1].text) > 4:
@@ -320,8 +341,8 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                         break
                     name.append(t)
                 name = _strip_name(name, lex)
-            if not name:
-                continue
+            if not name or all(t.text.endswith(".") for t in name) or text[name[0].start - 1:name[0].start] == ".":
+                continue  # "M.Si. menyerahkan": a degree, not a name
             if pat is _ATTRIB_AFTER and m.group(0).split()[0].casefold() == "oleh" and len(name) < 2:
                 strong = False
             else:
