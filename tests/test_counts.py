@@ -126,6 +126,8 @@ APPROXIMATE = [
     case("Ratusan pedagang memadati alun-alun.", ("Ratusan pedagang", 100, "pedagang"), "ratusan"),
     case("Aplikasi itu dipakai puluhan ribu warga.", ("puluhan ribu warga", 10000, "warga"), "puluhan ribu"),
     case("Festival dihadiri ribuan pengunjung.", ("ribuan pengunjung", 1000, "pengunjung"), "ribuan"),
+    case("Ada sekitar 300-an pedagang yang berjualan.", ("300-an pedagang", 300, "pedagang"), "digits with -an"),
+    case("Pertemuan dihadiri 30an kepala desa.", ("30an kepala desa", 30, "kepala desa"), "digits with an"),
 ]
 
 RECOVERY = [
@@ -149,6 +151,15 @@ RECOVERY = [
          [("4.512 UMKM", 4512, "UMKM"), ("3.980", 3980, "UMKM")], "N di antaranya"),
     case("Pasar menyediakan 40 kios, yang sudah terisi sebanyak 35 k",
          [("40 kios", 40, "kios"), ("35 k", 35, "kios")], "list context and a text cut mid-word"),
+    case("Lomba diikuti 24 peserta. 3 di antaranya dari luar kota.",
+         [("24 peserta", 24, "peserta"), ("3", 3, "peserta")], "di antaranya refers to the sentence before"),
+    case("Dari total 45 koperasi, hanya 12 yang sehat.",
+         [("45 koperasi", 45, "koperasi"), ("12", 12, "koperasi")], "hanya N: same list"),
+    case("Pengunjung yang datang hari ini sekitar 1.000 lebih.", [("1.000", 1000, "pengunjung")],
+         "relative clause and time words passed over"),
+    case("Jumlah pengunjung mencapai 20 ribu.", [("20 ribu", 20000, "pengunjung")], "bare scaled number"),
+    case("Kerugian ditaksir mencapai 2 miliar.", [("2 miliar", 2000000000, "rupiah")],
+         "bare scaled number after a money word"),
     case("Skor akhirnya 3.", [], "no unit and no cue: skipped"),
     case("Kontribusinya sekitar 45.", [], "no noun before the cue: skipped"),
 ]
@@ -205,6 +216,17 @@ NEGATIVES = [
     case("Puncak acara pada 2021 mendatang.", [], "year after pada"),
     case("Nomor induk 3509123456789012 tercatat.", [], "long code"),
     case("Tahap satu sudah selesai.", [], "tahap + word"),
+    case("Asisten II dan Kabag III hadir.", [], "roman numerals"),
+    case("Upacara Hari Jadi ke-753 kabupaten digelar.", [], "Hari Jadi ke-N"),
+    case("Acara ini merupakan yang ke 3 kalinya.", [], "ke N kalinya"),
+    case("Warga RT 3/RW 5 menerima bantuan.", [], "RT N/RW N"),
+    case("Syaratnya:\n1. Pelatihan digital\n2) Pendampingan usaha", [], "list markers"),
+    case("Satu hal yang perlu diingat adalah kualitas.", [], "satu hal"),
+    case("Ia menjadi satu dari penerima penghargaan.", [], "satu without a noun"),
+    case("Tahun 2000-an banyak koperasi berdiri.", [], "decade"),
+    case("Acara berlangsung Sabtu-Minggu (5-6/10).", [], "day range with slash"),
+    case("Jam operasional 08.00 - 16.00 WIB.", [], "spaced time range"),
+    case("Info lengkap di situs dinas.go.id/berita/2024/123.", [], "numbers in a URL"),
 ]
 
 
@@ -362,4 +384,4 @@ def dev_counts_f1() -> tuple[float, int, int, int]:
 def test_dev_corpus_f1() -> None:
     f1, tp, fp, fn = dev_counts_f1()
     print(f"\ncounts on corpus-dev: micro F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
-    assert f1 >= 0.95
+    assert f1 >= 0.97

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
 from typing import Any, Literal, Union, overload
 
 from spacy.language import Language
@@ -16,7 +20,14 @@ from .rules.regions import merge_regions
 Meta = Mapping[str, Any]
 Item = Union[str, tuple[str, Meta]]
 
-__all__ = ["extract", "Extractor", "ExtractionFailure", "article_from_doc"]
+__all__ = ["extract", "Extractor", "ExtractionFailure", "TextTooLongError", "DEFAULT_MAX_CHARS", "article_from_doc"]
+
+DEFAULT_MAX_CHARS = 2_000_000
+"""Longest text (in characters) an Extractor accepts by default; about 1,000 times a news article."""
+
+
+class TextTooLongError(ValueError):
+    """A text longer than ``Extractor(max_chars=...)``; it is rejected, never silently truncated."""
 
 
 @dataclass(frozen=True)
@@ -81,13 +92,21 @@ def _split(item: Item) -> tuple[str, dict[str, Any]]:
 
 
 def _check_published(value: Any) -> str | None:
+    """``published`` as ISO at its precision ("2024-9-1" → "2024-09-01"); ValueError naming the bad value."""
     if value in (None, ""):
         return None
     from .rules.dates import parse_anchor
 
-    if not isinstance(value, str) or parse_anchor(value)[0] is None:
-        raise ValueError(f"published must be an ISO date such as '2024-09-19', '2024-09' or '2024', got {value!r}")
-    return value
+    expected = "published must be an ISO date such as '2024-09-19', '2024-09' or '2024'"
+    if not isinstance(value, str):
+        raise ValueError(f"{expected}, got {value!r}")
+    try:
+        a = parse_anchor(value, strict=True)
+    except ValueError as exc:
+        raise ValueError(f"{expected}, got {value!r} ({exc})") from None
+    if a.year is None:
+        raise ValueError(f"{expected}, got {value!r}")
+    return f"{a.year:04d}" + (f"-{a.month:02d}" if a.month else "") + (f"-{a.day:02d}" if a.day else "")
 
 
 class Extractor:
@@ -97,8 +116,24 @@ class Extractor:
     >>> article = ex("Bupati Jember Hendy Siswanto meresmikan Pasar Tanjung, Kamis (5/9/2024).")
     """
 
-    def __init__(self, *, lean_tokenizer: bool = True) -> None:
+    def __init__(self, *, lean_tokenizer: bool = True, max_chars: int | None = DEFAULT_MAX_CHARS,
+                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: str | Path | None = None) -> None:
+        """``max_chars``: the longest text accepted (default 2,000,000 characters; ``None``: no limit).
+        A longer text raises TextTooLongError (an ExtractionFailure in ``pipe(on_error="return")``);
+        it is never truncated silently.
+
+        ``backend``: ``"rules"`` (default) or ``"stanza"``: event roles then also come from stanza's
+        Indonesian dependency parse, read from local models in ``stanza_dir`` (default
+        ``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``; never downloaded). A missing package or
+        missing models raise here, saying what to install or download (see ``umkm_extract.backends``)."""
+        from .backends import check_backend
+
+        self.stanza_dir = check_backend(backend, stanza_dir)
+        self.backend = backend
+        if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+            raise ValueError(f"max_chars must be a positive int or None, got {max_chars!r}")
         self.lean_tokenizer = lean_tokenizer
+        self.max_chars = max_chars
         self._nlp: Language | None = None
 
     @property
@@ -106,10 +141,27 @@ class Extractor:
         if self._nlp is None:
             from .pipeline import build_nlp
 
-            self._nlp = build_nlp(lean_tokenizer=self.lean_tokenizer)
+            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer)
+            if self.backend != "rules":
+                from .backends import add_backend
+
+                add_backend(nlp, self.backend, self.stanza_dir)
+            # spaCy's own guard (1,000,000) is for parser/NER memory; our components are linear
+            # in the text, and our limit is max_chars.
+            nlp.max_length = max(nlp.max_length, self.max_chars or 2**62)
+            self._nlp = nlp
         return self._nlp
 
+    def check_length(self, text: str) -> None:
+        """Raise TextTooLongError when ``text`` is longer than ``max_chars``."""
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise TextTooLongError(f"text has {len(text):,} characters; the limit is {self.max_chars:,} "
+                                   f"(Extractor(max_chars=…) / --max-chars)")
+
     def make_doc(self, text: str, meta: Meta | None = None) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, got {type(text).__name__}")
+        self.check_length(text)
         meta = dict(meta or {})
         meta["published"] = _check_published(meta.get("published"))
         doc = self.nlp.make_doc(text)
@@ -154,36 +206,59 @@ class Extractor:
 
     def _pipe_processes(self, items: Iterable[Item], *, batch_size: int, n_process: int, on_error: str
                         ) -> Iterator[Any]:
+        """Chunks of items go to worker processes; results come back in input order. At most
+        2 × n_process chunks are in flight, so the input is read lazily and memory stays flat."""
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.lean_tokenizer,)) as pool:
-            for kind, payload in pool.imap(_worker_run, ((it, on_error) for it in items),
-                                           chunksize=max(1, batch_size // n_process)):
-                if kind == "ok":
-                    yield Article.from_dict(payload)
-                elif kind == "fail":
-                    yield ExtractionFailure(**payload)
-                else:
-                    raise RuntimeError(payload)
+        chunk = max(1, batch_size // n_process)
+        source = iter(items)
+        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir)
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
+            pending: deque[Any] = deque()
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < 2 * n_process:
+                    batch = list(islice(source, chunk))
+                    if batch:
+                        pending.append(pool.apply_async(_worker_run, (batch, on_error)))
+                    else:
+                        exhausted = True
+                if not pending:
+                    return
+                for kind, payload in pending.popleft().get():
+                    if kind == "ok":
+                        yield Article.from_dict(payload)
+                    elif kind == "fail":
+                        yield ExtractionFailure(**payload)
+                    else:
+                        raise RuntimeError(payload)
 
 
 _WORKER: Extractor | None = None
 
 
-def _worker_init(lean_tokenizer: bool) -> None:
+def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,
+                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: Path | None = None) -> None:
     global _WORKER
-    _WORKER = Extractor(lean_tokenizer=lean_tokenizer)
+    # Ctrl-C reaches the whole process group: the parent handles it (and terminates the pool);
+    # a worker must neither print a traceback nor outlive it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER = Extractor(lean_tokenizer=lean_tokenizer, max_chars=max_chars, backend=backend, stanza_dir=stanza_dir)
 
 
-def _worker_run(arg: tuple[Item, str]) -> tuple[str, Any]:
-    item, on_error = arg
+def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:
     assert _WORKER is not None
-    try:
-        res = _WORKER._one(item, "return")
-    except Exception as exc:  # pragma: no cover - _one already catches
-        res = ExtractionFailure(None, repr(exc))
-    if isinstance(res, ExtractionFailure):
-        return ("fail", res.to_dict()) if on_error == "return" else ("raise", res.error)
-    return "ok", res.to_dict(include_text=True)
+    out: list[tuple[str, Any]] = []
+    for item in batch:
+        try:
+            res = _WORKER._one(item, "return")
+        except Exception as exc:  # pragma: no cover - _one already catches
+            res = ExtractionFailure(None, repr(exc))
+        if isinstance(res, ExtractionFailure):
+            out.append(("fail", res.to_dict()) if on_error == "return" else ("raise", res.error))
+        else:
+            out.append(("ok", res.to_dict(include_text=True)))
+    return out
 
 
 _DEFAULT: Extractor | None = None

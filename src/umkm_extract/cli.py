@@ -1,43 +1,186 @@
-"""The umkm-extract command: batch extraction over a folder, a .txt or a .jsonl; evaluation against gold."""
+"""The umkm-extract command: batch extraction over a folder, a .txt or a .jsonl; evaluation against gold.
+
+The extract command is three separable parts: :func:`iter_outcomes` produces one :class:`Outcome`
+per input article (record, failure or skip) in input order; a sink (:class:`umkm_extract.io.JsonlSink`)
+writes them; :func:`run_batch` joins the two with signal handling and the summary.
+Another output format or record producer plugs in at one of these seams.
+"""
 from __future__ import annotations
 
-import json
+import signal
 import sys
+from collections import deque
+from collections.abc import Callable, Container, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from .api import Extractor
+    from .io import InputItem, JsonlSink
+    from .records import Article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Structured records from Indonesian regional news about UMKM, cooperatives and social programmes.")
 
+EXIT_FAILED = 1        # the run completed, some articles failed
+EXIT_USAGE = 2         # nothing done: output exists, bad options, cannot resume
+DEFAULT_MAX_CHARS = 2_000_000  # same as api.DEFAULT_MAX_CHARS (not imported here: keeps --help fast)
 
-def _records(path: Path, n_process: int, batch_size: int, progress: bool):
-    """(input item, Article|ExtractionFailure|None) pairs in input order."""
-    from .api import Extractor, ExtractionFailure
+
+# --------------------------------------------------------------------------------------------
+# The record stream
+
+@dataclass
+class Outcome:
+    """What became of one input article: a record (``article``), a failure (``item.error``), or a
+    skip (``item.skipped``: already in the output being resumed)."""
+
+    item: InputItem
+    article: Article | None = None
+
+    @property
+    def status(self) -> str:
+        if self.item.skipped:
+            return "skipped"
+        return "ok" if self.article is not None and self.item.error is None else "failed"
+
+
+@lru_cache(maxsize=4)
+def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS) -> Extractor:
+    """One Extractor per limit, kept for the life of the process (the pipeline takes seconds to build)."""
+    from .api import Extractor
+
+    return Extractor(max_chars=max_chars)
+
+
+def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch_size: int = 64,
+                  skip: Container[str] = frozenset()) -> Iterator[Outcome]:
+    """One Outcome per input article under `path`, in input order, streaming (nothing is read
+    ahead beyond what the worker processes hold)."""
+    from .api import ExtractionFailure
     from .io import iter_inputs
 
-    items = list(iter_inputs(path))
-    readable = [it for it in items if it.error is None]
-    extractor = Extractor()
-    stream = extractor.pipe(((it.text, {**it.meta, "doc_id": it.doc_id}) for it in readable),
-                            batch_size=batch_size, n_process=n_process, on_error="return")
-    results = iter(stream)
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    pending: deque[InputItem] = deque()
 
-        bar = tqdm(total=len(items), unit="doc", file=sys.stderr)
-    for it in items:
-        res = None if it.error else next(results)
-        if isinstance(res, ExtractionFailure):
-            it.error = res.error
-            res = None
-        if bar is not None:
-            bar.update(1)
-        yield it, res
-    if bar is not None:
-        bar.close()
+    def readable(item: InputItem) -> bool:
+        return item.error is None and not item.skipped
+
+    def feed() -> Iterator[tuple[str, dict[str, Any]]]:
+        for item in iter_inputs(path, skip=skip, max_chars=extractor.max_chars):
+            pending.append(item)
+            if readable(item):
+                assert item.text is not None
+                yield item.text, {**item.meta, "doc_id": item.doc_id}
+
+    stream = extractor.pipe(feed(), batch_size=batch_size, n_process=n_process, on_error="return")
+    with closing(stream):
+        for res in stream:
+            while not readable(pending[0]):
+                yield Outcome(pending.popleft())
+            item = pending.popleft()
+            if isinstance(res, ExtractionFailure):
+                item.error = res.error
+                yield Outcome(item)
+            else:
+                yield Outcome(item, res)
+    while pending:
+        yield Outcome(pending.popleft())
+
+
+# --------------------------------------------------------------------------------------------
+# Interrupts
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM during a run (a BaseException, so that no per-article handler swallows it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def signals_as_interrupts() -> Iterator[None]:
+    """Within the block SIGINT and SIGTERM raise :class:`Interrupted` (once; further signals are
+    ignored while the run cleans up). Previous handlers are restored on exit."""
+    sigs = (signal.SIGINT, signal.SIGTERM)
+
+    def handler(signum: int, frame: Any) -> None:
+        for s in sigs:
+            signal.signal(s, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    try:
+        previous = {s: signal.signal(s, handler) for s in sigs}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+# --------------------------------------------------------------------------------------------
+# The batch run
+
+@dataclass
+class BatchStats:
+    extracted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    warned: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.extracted + self.failed + self.skipped
+
+
+def _echo_err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def run_batch(outcomes: Iterator[Outcome], sink: JsonlSink, *, with_text: bool = False,
+              on_outcome: Callable[[Outcome], None] | None = None) -> BatchStats:
+    """Write each outcome to `sink` (records, or errors naming file and reason); report on stderr."""
+    stats = BatchStats()
+    for oc in outcomes:
+        item = oc.item
+        if item.skipped:
+            stats.skipped += 1
+        elif oc.article is None or item.error is not None:
+            _fail(sink, stats, item, item.error or "unknown error")
+        else:
+            rec = oc.article.to_dict(include_text=with_text)
+            if item.warnings:
+                rec["warnings"] = list(item.warnings)
+            try:
+                sink.write(rec)
+            except ValueError as exc:  # NaN or an unencodable string somewhere in the record
+                _fail(sink, stats, item, f"cannot write the record ({type(exc).__name__}: {exc})")
+            else:
+                stats.extracted += 1
+                if item.warnings:
+                    stats.warned += 1
+                    for w in item.warnings:
+                        _echo_err(f"warning: {item.source}: {w}")
+        if on_outcome is not None:
+            on_outcome(oc)
+    return stats
+
+
+def _fail(sink: JsonlSink, stats: BatchStats, item: InputItem, error: str) -> None:
+    stats.failed += 1
+    failure = {"doc_id": item.doc_id, "source": item.source, "error": error}
+    if item.warnings:
+        failure["warnings"] = list(item.warnings)
+    sink.write_error(failure)
+    _echo_err(f"error: {item.source}: {error}")
 
 
 @app.command()
@@ -47,38 +190,62 @@ def extract(
     n_process: int = typer.Option(1, "--n-process", "-j", min=1, help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", min=1),
     with_text: bool = typer.Option(False, "--with-text", help="Also write each article's text into its record."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT (replaced only when the run completes)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue OUTPUT.part (or add to OUTPUT): skip the doc_ids already written, append the rest."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longest article text accepted, in characters; longer ones are reported as errors."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
-    """Extract article records from PATH into OUTPUT (JSON Lines)."""
+    """Extract article records from PATH into OUTPUT (JSON Lines).
+
+    Exit status: 0 all articles extracted; 1 some failed (listed in OUTPUT's .errors.jsonl);
+    2 nothing done (OUTPUT exists without --force/--resume, bad options); 130/143 interrupted by
+    SIGINT/SIGTERM (OUTPUT.part kept: run again with --resume)."""
+    from .io import JsonlSink, OutputExistsError, ResumeError, count_inputs
+
+    if force and resume:
+        _echo_err("error: --force and --resume exclude each other (--force starts over, --resume continues)")
+        raise typer.Exit(EXIT_USAGE)
+    sink = JsonlSink(output, mode="force" if force else "resume" if resume else "new")
+    try:
+        sink.open()
+    except (OutputExistsError, ResumeError) as exc:
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    for note in sink.notes:
+        _echo_err(note)
+
     show = sys.stderr.isatty() if progress is None else progress
-    output.parent.mkdir(parents=True, exist_ok=True)
-    errors_path = output.with_name(output.name.rsplit(".", 1)[0] + ".errors.jsonl")
-    tmp = output.with_name(output.name + ".part")
-    ok = failed = 0
-    failures: list[dict[str, str]] = []
-    with tmp.open("w", encoding="utf-8") as out:
-        for item, art in _records(path, n_process, batch_size, show):
-            if art is None:
-                failed += 1
-                failures.append({"doc_id": item.doc_id, "source": item.source, "error": item.error or "unknown error"})
-                typer.echo(f"error: {item.source}: {item.error}", err=True)
-                continue
-            rec = art.to_dict(include_text=with_text)
-            if item.warnings:
-                rec["warnings"] = item.warnings
-            out.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")
-            ok += 1
-    tmp.replace(output)
-    if failures:
-        with errors_path.open("w", encoding="utf-8") as fh:
-            for f in failures:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
-    elif errors_path.exists():
-        errors_path.unlink()
-    typer.echo(f"{ok + failed} articles: {ok} extracted, {failed} failed -> {output}"
-               + (f" (errors: {errors_path})" if failures else ""), err=True)
-    if failed:
-        raise typer.Exit(1)
+    bar = None
+    try:
+        with signals_as_interrupts():
+            if show:
+                from tqdm import tqdm
+
+                bar = tqdm(total=count_inputs(path), unit="doc", file=sys.stderr)
+            outcomes = iter_outcomes(path, extractor=get_extractor(max_chars), n_process=n_process,
+                                     batch_size=batch_size, skip=sink.done)
+            with closing(outcomes):
+                stats = run_batch(outcomes, sink, with_text=with_text,
+                                  on_outcome=(lambda oc: bar.update(1)) if bar is not None else None)
+    except Interrupted as exc:
+        sink.close()
+        if bar is not None:
+            bar.close()
+        _echo_err(f"interrupted ({exc.args[0]}): {len(sink.done) + sink.written} records kept in {sink.part}; "
+                  f"run the same command with --resume to continue")
+        raise typer.Exit(128 + exc.signum) from None
+    except BaseException:
+        sink.close()
+        raise
+    if bar is not None:
+        bar.close()
+    sink.commit()
+    _echo_err(
+        f"{stats.total} articles: {stats.extracted} extracted ({stats.warned} with warnings), "
+        f"{stats.failed} failed" + (f", {stats.skipped} already in the output" if resume else "")
+        + f" -> {output}" + (f" (errors: {sink.errors_path})" if stats.failed else ""))
+    if stats.failed:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()
@@ -90,10 +257,13 @@ def evaluate(
     markdown: bool = typer.Option(False, "--markdown", help="Print the scores as a Markdown table."),
 ) -> None:
     """Score predictions against gold by the ANNOTATION.md rules."""
+    import json
+
     from .evaluate import evaluate as run_evaluate
 
     if pred is None:
-        predictions = [art.to_dict() for _, art in _records(gold_dir, 1, 64, False) if art is not None]
+        predictions = [oc.article.to_dict() for oc in iter_outcomes(gold_dir, extractor=get_extractor())
+                       if oc.article is not None]
     else:
         predictions = pred  # type: ignore[assignment]
     report = run_evaluate(gold_dir, predictions)

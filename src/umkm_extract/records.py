@@ -174,3 +174,9 @@ class Article:
         for name, item_cls in _ITEM_TYPES.items():
             kw[name] = tuple(_item_from_dict(item_cls, x) for x in d.get(name) or ())
         return cls(**kw)
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: the highlighted body and the events table (see ``umkm_extract.display``)."""
+        from .display import article_html
+
+        return article_html(self)

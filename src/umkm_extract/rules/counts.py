@@ -38,13 +38,13 @@ _UNIT_TOK = re.compile(
 )
 _PERCENT = re.compile(r"[^\S\n]?%|[^\S\n]+(?i:persen|per[ ]sen)(?![\p{L}\p{N}])")
 _SIZE_AFTER = re.compile(r"[^\S\n]*[x×X][^\S\n]*\d")
-_SIZE_BEFORE = re.compile(r"\d[^\S\n]*[x×X][^\S\n]*\Z")
+# Backward patterns run with REVERSE and .match(text, lo, pos): anchored at ``pos``, read leftwards.
+_SIZE_BEFORE = re.compile(r"\d[^\S\n]*[x×X][^\S\n]*", re.REVERSE)
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:][0-5]\d")
 _REGULATION_AFTER = re.compile(r"[^\S\n]+[Tt]ahun[^\S\n]+\d{4}(?!\d)")
-_PREV_WORD = re.compile(r"(?P<w>[\p{L}$][\p{L}\p{M}\p{N}'’]*)[.:]?[^\S\n]*\Z")
-_PREV_CHAR_SPACE = re.compile(r"[^\S\n]*\Z")
+_PREV_WORD = re.compile(r"(?P<w>[\p{L}$][\p{L}\p{M}\p{N}'’]*)[.:]?[^\S\n]*", re.REVERSE)
 _NEXT_TOKEN_IS_NUMBER = re.compile(r"[^\S\n]+\d")
-_PREV_TOKEN_IS_NUMBER = re.compile(r"\d[^\S\n]+\Z")
+_PREV_TOKEN_IS_NUMBER = re.compile(r"\d[^\S\n]+", re.REVERSE)
 _BACK_TOK = re.compile(rf"(?P<word>{_WORD})|(?P<num>\d+(?:[.,]\d+)*)|(?P<punct>[^\s\p{{L}}\p{{N}}])|(?P<para>\n\s*\n)")
 _TRUNCATED_TAIL = re.compile(r"[^\S\n]+(?P<w>\p{L}+)\s*\Z")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’([—–-\n")
@@ -74,6 +74,7 @@ class _Lexicon:
     continuation: re.Pattern[str]
     labels: frozenset[str]
     word_idioms_before: frozenset[str]
+    satu_article_nouns: frozenset[str]
     unit_stop: frozenset[str]
     stop_after_first: frozenset[str]
     region_words: frozenset[str]
@@ -149,6 +150,7 @@ def _lexicon() -> _Lexicon:
         continuation=re.compile("|".join(f"(?i:{p})" for p in d["unit_continuations"])),
         labels=frozenset(d["labels_before"]),
         word_idioms_before=frozenset(d["word_idioms_before"]),
+        satu_article_nouns=frozenset(d["satu_article_nouns"]),
         unit_stop=frozenset(d["unit_stop"]),
         stop_after_first=frozenset(d["unit_stop_after_first"]),
         region_words=frozenset(d["region_words"]),
@@ -206,7 +208,7 @@ def _unit_word_ok(word: str, lex: _Lexicon) -> bool:
         return False
     if len(word) == 1 and cf not in lex.measure_abbrev:
         return False
-    if cf.startswith("se-") or _is_verb(cf if word.islower() else word, lex):
+    if cf.startswith("se-") or _is_verb(word, lex):
         return False
     return True
 
@@ -292,7 +294,7 @@ def _coordinate(text: str, pos: int, hi: int, lex: _Lexicon, words: list[tuple[i
 
 
 def _prev_word(text: str, pos: int, lo: int) -> str | None:
-    m = _PREV_WORD.search(text, max(lo, pos - 40), pos)
+    m = _PREV_WORD.match(text, lo, pos)
     return m["w"].casefold() if m else None
 
 
@@ -344,23 +346,21 @@ def _digit_negative(text: str, a: int, b: int, lo: int, hi: int, raw: str, lex: 
     prev2 = text[a - 2] if a > 1 else ""
     nxt = text[b] if b < len(text) else ""
     nxt2 = text[b + 1] if b + 1 < len(text) else ""
-    if prev in "/:+#@" and prev:
-        return True
-    if prev in "-–" and prev and prev2.isalpha():
+    if prev and prev in "/:+#@×":
+        return True  # 24/6/2024, 12:32, +62, 5×5
+    if prev and prev in "-–" and prev2.isalpha():
         return True  # ke-75, Covid-19
-    if nxt in "/:" and nxt and nxt2.isdigit():
+    if nxt and nxt in "/:" and nxt2.isdigit():
         return True  # 24/6/2024, 12:32, RT 3/RW 5
-    if nxt in "-–" and nxt and (nxt2.isalpha() or _dated_chain(text, b, hi)):
-        return True  # 2000-an, 19-09-2024
+    if nxt and nxt in "-–" and (nxt2.isalpha() or _dated_chain(text, b, hi)):
+        return True  # ke-3-an, 19-09-2024
     if raw[0] == "0" and len(raw) > 1 and raw[1] not in ".,":
         return True  # 0812…, 09.00, 07 (leading zero: phone, time, code)
     if raw.isdigit() and len(raw) >= 7:
         return True  # NIK, NIB, phone numbers
-    if _SIZE_AFTER.match(text, b, hi) or _SIZE_BEFORE.search(text, max(lo, a - 8), a):
+    if _SIZE_AFTER.match(text, b, hi) or _SIZE_BEFORE.match(text, lo, a):
         return True  # 3x5 meter, 3 x 3, 5×5
-    if prev == "×" or (nxt == "×"):
-        return True
-    if _PREV_TOKEN_IS_NUMBER.search(text, max(lo, a - 8), a) or _NEXT_TOKEN_IS_NUMBER.match(text, b, hi):
+    if _PREV_TOKEN_IS_NUMBER.match(text, lo, a) or _NEXT_TOKEN_IS_NUMBER.match(text, b, hi):
         return True  # digit groups: +62 812 3456 7890, "ke-75 2022"
     if lex.month_after.match(text, b, hi) or lex.date_range_after.match(text, b, hi):
         return True  # 5 September, 5 sampai 9 Desember
@@ -511,8 +511,8 @@ def _words(text: str, a: int, b: int, lo: int, hi: int, lex: _Lexicon) -> _Hit |
     if raw[0].isupper() and first[0].isupper():
         return None  # a name: "Empat Lawang", "Tiga Serangkai"
     cf = first.casefold()
-    if raw.casefold() == "satu" and len(cf) >= 7 and cf.endswith("an"):
-        return None  # "satu lompatan", "satu kesatuan": an article, not a count
+    if raw.casefold() == "satu" and ((len(cf) >= 7 and cf.endswith("an")) or cf in lex.satu_article_nouns):
+        return None  # "satu lompatan", "satu hal": an article, not a count
     return _Hit(a, uend, value, text[ustart:uend], "count.words_unit")
 
 
@@ -555,11 +555,12 @@ def _cue_noun(text: str, bare: _Bare, lo: int, lex: _Lexicon) -> str | None:
                 cue = True
                 i -= 1
                 continue
-            if cf in lex.fillers:
-                i -= 1
+            if cf in lex.fillers or cf in lex.stop_after_first:
+                i -= 1  # "saat ini", "hari ini", "tahun ini"
                 continue
-            if _is_verb(w, lex) and i > 0 and (toks[i - 1]["word"] or "").casefold() == "yang":
-                i -= 2  # a relative clause: "yang terdaftar", "yang terisi"
+            if ((_is_verb(w, lex) or cf in lex.unit_stop) and i > 0
+                    and (toks[i - 1]["word"] or "").casefold() == "yang"):
+                i -= 2  # a relative clause: "yang terdaftar", "yang datang"
                 continue
         if phrase and cf in lex.cue_words:
             cue = True  # "jumlah koperasi 1.308"

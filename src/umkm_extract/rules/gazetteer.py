@@ -72,10 +72,13 @@ class Gazetteer:
             index = self._kec if level == "kecamatan" else self._names
             index.setdefault(compact(entry.name), []).append(entry)
         self.aliases: dict[str, RegionEntry] = {}
+        by_name = {raw: code for code, raw in _lokal_json("wilayah").items() if code.count(".") <= 1}
         for line in _data_lines("region_aliases.tsv"):
-            alias, code = line.split("\t")
-            if code not in self.by_code:
-                raise ValueError(f"region_aliases.tsv: alias {alias!r} names unknown code {code!r}")
+            alias, target = line.split("\t")
+            code = target if target in self.by_code else by_name.get(target)
+            if code is None:
+                raise ValueError(f"region_aliases.tsv: alias {alias!r} names {target!r}, which is neither a code "
+                                 "nor an official provinsi/kabupaten/kota name")
             if alias in self.aliases:
                 raise ValueError(f"region_aliases.tsv: duplicate alias {alias!r}")
             self.aliases[alias] = self.by_code[code]

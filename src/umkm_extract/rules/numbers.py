@@ -18,10 +18,9 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 import regex as re
-from lokal.rupiah import parse_rupiah as _lokal_parse_rupiah
 
 __all__ = ["Number", "parse_number", "parse_number_words", "parse_rupiah", "numbers_data", "to_number"]
 
@@ -34,7 +33,7 @@ _REQUIRED = (
     "not_count_after", "word_idioms_before", "word_idioms_after", "unit_stop", "unit_stop_after_first",
     "region_words", "measure_abbrev", "unit_skip_first", "unit_continuations", "coordinators",
     "verb_like_nouns", "nominalization_exceptions", "cue_words", "fillers", "copulas", "copula_lead",
-    "prepositions", "list_cues", "partitive_after",
+    "prepositions", "list_cues", "partitive_after", "satu_article_nouns",
 )
 _CASE_SENSITIVE = ("currency_prefix",)
 
@@ -201,6 +200,14 @@ def parse_number(s: str, *, money: bool = False) -> Number | None:
     return parse_number_words(t)
 
 
+@cache
+def _lokal_rupiah() -> Callable[[str], Any]:
+    """lokal-id's rupiah parser, imported on first use (the lokal package is slow to import)."""
+    from lokal.rupiah import parse_rupiah as lokal_parse_rupiah
+
+    return lokal_parse_rupiah
+
+
 def parse_rupiah(s: str) -> Number | None:
     """A money amount: "Rp 2,3 miliar", "Rp2.500.000", "Rp.300.000", "Rp 900,000", "Rp10 juta",
     "Rp 1.492.992.000", "300 ribu rupiah". Read with lokal-id's rupiah parser, which knows the
@@ -208,7 +215,7 @@ def parse_rupiah(s: str) -> Number | None:
     if not isinstance(s, str) or not s.strip():
         return None
     try:
-        parsed = _lokal_parse_rupiah(s)
+        parsed = _lokal_rupiah()(s)
     except (ValueError, TypeError, ArithmeticError):
         parsed = None
     if parsed is not None:

@@ -47,8 +47,12 @@ _ORG_MARKER = re.compile(
 )
 _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
-    "sanggar studio kafe cafe galeri pasar gedung perumda bumdes".split()
+    "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area".split()
 )
+_COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
+# a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
+_TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
+                          r"(?:menjabat(?:\s+sebagai)?|sebagai|selaku|dilantik\s+(?:sebagai|menjadi|jadi))\s+", re.I)
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
@@ -64,7 +68,7 @@ def _lexicon() -> _Lexicon:
     # First letter as written (titles are capitalised in running text), the rest case-insensitive.
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
-        r"(?<![\p{L}\p{N}])(?P<mod>(?:P[jJ]s?|Pl[th])\.?\s+)?(?P<head>%s)(?![\p{L}])" % body
+        r"(?<![\p{L}\p{N}])(?P<mod>(?:P[jJ]s?|Pl[th]|Penjabat|Pelaksana\s+Tugas|Pelaksana\s+Harian)\.?\s+(?:\((?:Pj|Plt|Plh)\)\s+)?)?(?P<head>%s)(?![\p{L}])" % body
     )
     stop = frozenset(w.casefold() for ln in _lines("name_stopwords.txt") for w in ln.split())
     stop |= frozenset(h.casefold() for h in heads for h in h.split())
@@ -144,6 +148,8 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
                 toks.append(_Tok(m.start("word"), m.end(), w, "conj"))
             elif w.casefold().strip(".") in _CALENDAR:
                 break
+            elif w.endswith(".") and w.casefold().rstrip(".") in ("dr", "drg", "ir", "h", "hj", "drs", "dra"):
+                toks.append(_Tok(m.start("word"), m.end(), w, "word"))
             elif w[0].isupper() or w[0].isdigit():
                 ws = m.start("word")
                 we = m.end()
@@ -197,8 +203,9 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     j = i - 1
     while j >= 0 and toks[j].kind == "word" and _covered(regions, toks[j].start, toks[j].end):
         j -= 1
-    if name and j >= 0 and toks[j].kind == "word" and toks[j].text.casefold().rstrip(".") in _ORG_HEADS:
-        return end, []  # "PT Wastra Dewata Kreasi": a company name, not a person
+    head = toks[j].text.casefold().rstrip(".") if j >= 0 and toks[j].kind == "word" else ""
+    if name and head in _ORG_HEADS and (j == i - 1 or head in _COMPANY_HEADS):
+        return end, []  # "PT Wastra Dewata Kreasi", "Cabang Kajen": a company or place name, not a person
     return i, name
 
 
@@ -286,7 +293,8 @@ _NAME_RUN = r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+%s){0,4}" % (
 _ATTRIB_AFTER = re.compile(
     r"(?<![\p{L}])(?:kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
     r"pungkas|lanjut|sambung|cerita|katanya|Menurut|Dijelaskan|Disebutkan|Dikatakan|Ditambahkan|Diungkapkan|"
-    r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?)\s+(?P<name>%s)" % _NAME_RUN
+    r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?|menggantikan|digantikan|melantik|"
+    r"diketuai|dipimpin)\s+(?P<name>%s)" % _NAME_RUN
 )
 _SPEECH_VERB = re.compile(
     r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|pun[ ]+|sendiri[ ]+)?"
@@ -308,7 +316,7 @@ _ROLE_NOUNS = (r"salah[ ]+(?:satu|seorang)|seorang|pemilik|ketua|warga|pengurus|
 _APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS))
 # "Penjual tahu aci, Darsono, mengaku …": a name between commas before a verb of saying or feeling
 _COMMA_NAME = re.compile(
-    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s),?[ ]+(?:juga[ ]+)?(?:mengaku|mengatakan|menyambut|menuturkan|"
+    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:mengaku|mengatakan|menyambut|menuturkan|"
     r"menjelaskan|menyampaikan|mengungkapkan|berharap|bercerita|menambahkan|menilai|merasa|mengapresiasi)\b"
     % (_ROLE_NOUNS, _NAME_RUN))
 _HONORIFIC_CUE = re.compile(
@@ -364,6 +372,33 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
     return out
 
 
+def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], lex: _Lexicon) -> None:
+    m = _TITLE_AFTER.match(text, p.end)
+    if not m:
+        return
+    h = lex.heads.match(text, m.end())
+    if not h:
+        return
+    toks = _scan_extent(text, h.end(), min(len(text), h.end() + 200))
+    end = h.end()
+    jurisdiction = None
+    for t in toks:
+        r = _covered(regions, t.start, t.end)
+        if r is not None:
+            jurisdiction = r.to_region().name
+            break
+        if t.kind == "comma":
+            break
+        end = t.end
+    title = text[h.start():end]
+    keep = len(h.group(0))
+    title = title[:keep] + re.sub(
+        r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z", "", title[keep:])
+    p.title = _RI_SUFFIX.sub("", " ".join(title.split()))
+    p.jurisdiction = jurisdiction
+    p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
+
+
 def _key_tokens(name: str) -> list[str]:
     return [compact(t) for t in name.split() if compact(t)]
 
@@ -388,6 +423,9 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
     for a, b in spans:
         mentions.extend(_title_mentions(text, a, b, regions, lex))
         mentions.extend(_cue_mentions(text, a, b, regions, lex))
+    for p in mentions:
+        if p.title is None:
+            _title_after(text, p, regions, lex)
     mentions.sort(key=lambda p: (p.start, -(p.end - p.start)))
     # drop mentions nested in another at the same place (keep the title unit)
     kept: list[PersonMention] = []

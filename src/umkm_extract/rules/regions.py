@@ -40,7 +40,7 @@ _TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|\p{Lu}{2,})"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:[ ]|\n(?=\p{{Lu}}\p{{Ll}}+[ ,.]))(?:{_TOKEN})){{0,3}}")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ ]{_TOKEN})*")
 _PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecamatan|kabupaten|kota|provinsi)\b")
-_UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|kampung|pekon)")
+_UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
 
 
 def _data(name: str) -> str:
@@ -57,7 +57,8 @@ def _cue_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
         group_level[group] = level
         alts.append(f"(?P<{group}>{'|'.join(raw[level])})")
     pat = re.compile(
-        r"(?<![\p{L}/])(?:%s)(?:\s+\((?P<acr>[^()\n]{1,25})\))?[ \t]+(?=\p{Lu})" % "|".join(alts),
+        r"(?<![\p{L}/])(?:%s)(?:\s+\((?P<acr>[^()\n]{1,25})\))?(?:,?\s+(?:yakni|yaitu|meliputi|antara\s+lain))?[ \t]+(?=\p{Lu})"
+        % "|".join(alts),
         re.I,
     )
     return pat, group_level
@@ -129,6 +130,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
     taken: list[Span] = list(exclude)
     mentions: list[RegionMention] = []
     pending_low: list[tuple[int, int, str, str]] = []  # (start, end, level, rule) for kecamatan/desa
+    reserved: list[Span] = []
 
     def add(s: int, e: int, entry: RegionEntry | None, level: str, rule: str) -> None:
         mentions.append(RegionMention(s, e, text[s:e], entry, level, rule))
@@ -145,6 +147,13 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 continue
             if level in ("kecamatan", "desa"):
                 run = _NAME_RUN.match(text, s, b)
+                hit = _longest(text, s, (level,))
+                while hit is not None:  # keep "Kecamatan Magelang Tengah" from the bare kota name inside it
+                    reserved.append((s if not reserved or reserved[-1][1] != s else s, hit[0]))
+                    sep = _LIST_SEP.match(text, hit[0])
+                    hit = _longest(text, sep.end(), (level,)) if sep else None
+                    if hit is not None:
+                        reserved.append((sep.end(), hit[0]))
                 if run and not _is_generic(run.group()):
                     unlisted_ok = bool(_UNLISTED_CUE.fullmatch(m.group(0).split()[0])) and not m.group("acr")
                     pending_low.append((s, run.end(), level, "region.cue" if unlisted_ok else "region.cue_listed"))
@@ -175,7 +184,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 for n in range(min(4, len(words) - i), 0, -1):
                     s = run.start() + words[i].start()
                     e = run.start() + words[i + n - 1].end()
-                    if _overlaps(taken, s, e):
+                    if _overlaps(taken, s, e) or _overlaps(reserved, s, e):
                         continue
                     name = text[s:e]
                     entries = gz.lookup(name, ("provinsi", "kabupaten", "kota"))
@@ -203,7 +212,9 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 entry = _pick(entries, found)
                 if entry is None and level == "kecamatan":
                     entry = entries[0] if not found else None
-                if entry is not None or level == "desa":
+                if level == "desa" and entry is not None and not any(entry.within(c) for c in found):
+                    entry = None  # a desa of that name elsewhere in Indonesia says nothing about this one
+                if entry is not None or (level == "desa" and rule == "region.cue"):
                     if not _overlaps(taken, pos, end):
                         add(pos, end, entry, level, rule if first else "region.cue_list")
                     if entry is not None:
