@@ -97,7 +97,7 @@ def default_lexicon() -> EventLexicon:
 
 # ---------------------------------------------------------------------------------------------- roles
 
-_ADVERBS = re.compile(r"\A(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|bertahap|serentak)|resmi|"
+_ADVERBS = re.compile(r"(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|bertahap|serentak)|resmi|"
                       r"langsung|kembali|juga|pun|telah|sudah|baru|turut|sebanyak|sejumlah|sekitar|para|"
                       r"tersebut|itu|ini))+\s*", re.I)
 _STOP_AFTER = re.compile(
@@ -128,8 +128,8 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
                        r"\d{4}\s*[-–]\s*\Z")
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
-    r"(?i)\A[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
-    r"\A[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+(?:itu|acara|pembukaan|peluncuran|launching|"
+    r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
+    r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+(?:itu|acara|pembukaan|peluncuran|launching|"
     r"peresmian|pelantikan|pengukuhan|penandatanganan|penyerahan|kegiatan|pelatihan|sambutan)")
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
                        r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
