@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from .api import ExtractionFailure, Extractor
-from .io import InputItem, iter_inputs
+from .io import InputItem, _txt_files, iter_inputs
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag as db
@@ -106,7 +106,7 @@ def files_bag(path: str | Path | Iterable[str | Path], *, npartitions: int | Non
     for p in [path] if isinstance(path, (str, Path)) else path:
         p = Path(p)
         if p.is_dir():
-            paths.extend(Path(it.source) for it in iter_inputs(p))
+            paths.extend(_txt_files(p))  # the command line's listing, without reading the files here
         else:
             paths.append(p)
     return db.from_sequence(paths, npartitions=_partitions(len(paths), npartitions))

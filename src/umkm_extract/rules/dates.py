@@ -297,7 +297,7 @@ def _patterns() -> _Patterns:
 
     wd_date = c(rf"""
         (?P<lp>\(\s*)?
-        (?<!{_L})(?P<wd>{wd})(?:\s*,\s*|\s+)(?:(?:tanggal|tgl\.?)\s+)?
+        (?<!{_L})(?P<wd>{wd})(?:\s+(?:{tod}))?(?:\s*,\s*|\s+)(?:(?:tanggal|tgl\.?)\s+)?
         (?P<open>\(\s*)?
         (?:
             (?P<d1>\d{{1,2}})(?P<sep1>[/.\-])(?P<m1>\d{{1,2}})(?P=sep1)(?P<y1>\d{{4}}|\d{{2}}){_NUM_END}
@@ -321,6 +321,7 @@ def _patterns() -> _Patterns:
             (?P<y1>{_YEAR})(?P<sep1>[\-/.])(?P<m1>\d{{1,2}})(?P=sep1)(?P<d1>\d{{1,2}})
           | (?P<d2>\d{{1,2}})(?P<sep2>[/\-])(?P<m2>\d{{1,2}})(?P=sep2)(?P<y2>\d{{4}}|\d{{2}})
           | (?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>{_YEAR})
+          | (?P<r1>\d{{1,2}})\s?[\-–]\s?(?P<r2>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}}|\d{{2}})
         ){_NUM_END}
         {tail}""")
     month_list = c(rf"""
@@ -685,6 +686,15 @@ def _h_mdy_text(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[
 
 
 def _h_numeric(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
+    if m.group("r1"):  # "(14-15/9/2024)": a range of days written once
+        year, month = _two_digit_year(m.group("y4")), int(m.group("m4"))
+        d1, d2 = int(m.group("r1")), int(m.group("r2"))
+        if not (d1 < d2 and _valid(year, month, d1) and _valid(year, month, d2)):
+            return None
+        return [
+            _mention(text, m.start("r1"), m.end("r1"), _iso(year, month, d1), rule),
+            _mention(text, m.start("r2"), _core_end(m), _iso(year, month, d2), rule),
+        ]
     year = _two_digit_year(_pick(m, "y1", "y2", "y3") or "0")
     month, day = int(_pick(m, "m1", "m2", "m3") or 0), int(_pick(m, "d1", "d2", "d3") or 0)
     if not _valid(year, month, day):

@@ -129,8 +129,10 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
     r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
-    r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+(?:itu|acara|pembukaan|peluncuran|launching|"
-    r"peresmian|pelantikan|pengukuhan|penandatanganan|penyerahan|kegiatan|pelatihan|sambutan)")
+    r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+[^,.;\n]{1,40},|"
+    r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))")
+_PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
+                          r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana)(?![\p{L}])")
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
                        r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
@@ -335,7 +337,10 @@ def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
     if not ds:
         return None
     after = [d for d in ds if d.start >= ts]
-    return min(after, key=lambda d: d.start - ts) if after else max(ds, key=lambda d: d.start)
+    best = min(after, key=lambda d: d.start - ts) if after else max(ds, key=lambda d: d.start)
+    # a range ("19-20 Februari 2025") gives two mentions side by side: the occurrence starts at the first
+    joined = [d for d in ds if abs(d.start - best.start) <= 3 or (d.start <= best.start < d.end + 3)]
+    return min(joined, key=lambda d: d.value)
 
 
 def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int) -> bool:
@@ -349,6 +354,11 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
         return True  # "Peluncuran … akan dilakukan Presiden pada …"
     if rule.voice == "nominal" and words and words[-1].casefold() in ("program", "programnya", "skema", "mekanisme", "proses"):
         return True  # "program pemberian bantuan": the programme, not an occurrence
+    if _PLAN_BEFORE.search(text, sent[0], ts):
+        return True  # "Pemkot menargetkan seluruh pengurus terdaftar sebagai peserta BPJS …"
+    if rule.voice in ("passive", "passive_person") and words and words[-1].casefold() == "yang" \
+            and not re.search(r"(?i)(?<![\p{L}])oleh(?![\p{L}])", text[te:sent[1]]):
+        return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
     if re.search(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])", text[max(sent[0], ts - 25):ts]):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
     return bool(re.search(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])", text[sent[0]:ts]))
@@ -463,7 +473,7 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
             if need_follow_up and not _FOLLOW_UP.search(ctx.text, nb[0], min(nb[1], nb[0] + 60)):
                 continue
             d = _date_for(ctx, nb, nb[0])
-            if d is not None:
+            if d is not None and len(d.value) == 10:
                 raw[k] = replace(ev, date=d.value)
                 break
 
