@@ -110,6 +110,11 @@ SHAPES = [
                  [("Monday, 12 June 2023", "2023-06-12")], id="english-dmy-weekday"),
     pytest.param("Pembangunan pasar dimulai 2 Mei mendatang.", "2024-04-20",
                  [("2 Mei", "2024-05-02")], id="yearless-text-date"),
+    pytest.param("Bupati meninjau gudang Selasa siang (17/9).", "2024-09-19",
+                 [("Selasa siang (17/9)", "2024-09-17")], id="weekday-time-of-day-paren"),
+    pytest.param("Realisasi TW II 2024 naik.", None, [("TW II 2024", "2024")], id="tw-quarter"),
+    pytest.param("Upacara pada 17 Agustus di Jl. 17 Agustus.", "2024-09-19",
+                 [("17 Agustus", "2024-08-17")], id="street-named-after-a-date"),
 ]
 
 
@@ -187,6 +192,24 @@ def test_relative_unresolved(text: str, anchor: str | None) -> None:
     assert find_dates(text, anchor=anchor) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        pytest.param("Kamis, 5 September 2024", "date.weekday_dmy_text", id="weekday_dmy_text"),
+        pytest.param("Senin (24/6/2024)", "date.weekday_paren_dmy", id="weekday_paren_dmy"),
+        pytest.param("Minggu (18/6)", "date.weekday_paren_dm", id="weekday_paren_dm"),
+        pytest.param("5 September 2024", "date.dmy_text", id="dmy_text"),
+        pytest.param("Desember 2023", "date.month_year", id="month_year"),
+        pytest.param("tahun 2024", "date.year_tahun", id="year_tahun"),
+        pytest.param("kemarin", "date.relative_day", id="relative_day"),
+        pytest.param("APBD 2021", "date.budget_year", id="budget_year"),
+    ],
+)
+def test_rule_ids(text: str, rule: str) -> None:
+    (found,) = find_dates(text, anchor="2024-09-19")
+    assert found.rule == rule
+
+
 def test_tail_after_date_is_not_a_second_date() -> None:
     text = "Ia dilantik Sabtu (4/11/2023) kemarin di pendopo."
     assert pairs(text, "2023-11-06") == [("Sabtu (4/11/2023)", "2023-11-04")]
@@ -214,6 +237,8 @@ RANGES = [
                  [("tahun 2018", "2018"), ("2019", "2019"), ("2020", "2020")], id="year-list"),
     pytest.param("Siswa tahun ajaran 2023/2024 menerima beasiswa.", None,
                  [("tahun ajaran 2023", "2023"), ("2024", "2024")], id="school-year"),
+    pytest.param("Turnamen digelar Sabtu-Minggu (21-22/9/2024).", None,
+                 [("21", "2024-09-21"), ("22/9/2024", "2024-09-22")], id="numeric-day-range"),
 ]
 
 

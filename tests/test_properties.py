@@ -147,7 +147,14 @@ def person_phrases(draw: st.DrawFn) -> str:
     return " ".join(p for p in parts if p)
 
 
+# Characters that break code which assumes len(s.lower()) == len(s), str.splitlines() == split("\n"),
+# isdigit() => int() works, or one code point per character.
+TRAPS = ["İ", "ı", "ß", "ẞ", "ﬁ", "ǅ", "Σ", "ς", "²", "½", "①", "２０２４", "٢٠٢٤", "१२", "𝟐𝟎𝟐𝟒", "\u0301",
+         "\u200d", "\u200b", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1e", "\r", "\ufeff",
+         "🎉", "👍🏽", "\u00a0", "\u202f", "\u3000", "Ⅻ", "ǈ"]
+
 FRAGMENT = st.one_of(
+    st.sampled_from(TRAPS),
     st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(WORDS),
     st.sampled_from(NAMES), st.sampled_from(TITLES), st.sampled_from(REGIONS), st.sampled_from(MONTHS),
     st.sampled_from(WEEKDAYS), st.sampled_from(PUNCT), st.sampled_from(PUNCT), st.sampled_from(BOILER),

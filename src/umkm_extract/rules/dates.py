@@ -242,6 +242,7 @@ class _Patterns:
     header_noise: re.Pattern[str]
     date_word: re.Pattern[str]
     upper_only: frozenset[str]
+    name_before_dm: frozenset[str]
 
 
 _L = r"[^\W\d_]"  # a letter (str patterns are Unicode-aware)
@@ -454,6 +455,7 @@ def _patterns() -> _Patterns:
         ),
         date_word=re.compile(rf"(?<!{_L})(?:{mon}|{wd})|\d+(?:st|nd|rd|th)?", re.I),
         upper_only=frozenset(w.casefold() for w in raw["budget_acronyms_upper_case_only"]),
+        name_before_dm=frozenset(raw["day_month_not_after"]),
     )
 
 
@@ -622,6 +624,10 @@ def _h_weekday_date(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> l
         return None
     start, end = m.start(), _core_end(m)
     y = _pick(m, "y1", "y3")
+    # rule ids: date.weekday_paren_dmy "Senin (24/6/2024)", date.weekday_paren_dm "Minggu (18/6)",
+    # date.weekday_dmy_text "Kamis, 5 September 2024", date.weekday_dm_text "Senin 24 Juni"
+    shape = ("paren_" if m.group("open") or m.group("lp") else "") + ("dmy" if y else "dm")
+    rule = f"date.weekday_{shape}_text" if m.group("mon") else f"date.weekday_{shape}"
     if y is not None:
         year = _two_digit_year(y)
         if not _valid(year, month, day):
@@ -630,7 +636,7 @@ def _h_weekday_date(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> l
     found = _year_for_day(month, day, wd, anchor)
     if found is None:
         return [] if anchor.year is None else None
-    return [_mention(text, start, end, _iso(found, month, day), "date.weekday_dm")]
+    return [_mention(text, start, end, _iso(found, month, day), rule)]
 
 
 def _h_day_range(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
@@ -663,6 +669,8 @@ def _h_dmy_text(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[
     else:
         if kind != "full":
             return None  # "5 Mar", "5 March": abbreviations and English names need the year
+        if _prev_token(text, m.start()).casefold() in _patterns().name_before_dm:
+            return []  # "Jl. 17 Agustus", "Lapangan 10 November": a name
         cross = _patterns().cross_tail.match(text, m.end("mon"))
         if cross is not None:  # "28 Februari - 2 Maret 2024": the year is written once, at the end
             year = int(cross.group("y")) - (1 if month > _month_of(cross.group("mon"))[0] else 0)

@@ -61,6 +61,8 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
         seen.add(r["id"])
         if r["type"] not in types:
             raise ValueError(f"events: rule {r['id']!r} names unknown type {r['type']!r}; expected one of {sorted(types)}")
+        if (r.get("with") or r.get("with_after") or r.get("with_before")) and not int(r.get("window", 60)):
+            raise ValueError(f"events: rule {r['id']!r} has a 'with' pattern but window 0; give the window in characters")
         trig = re.compile(r"(?<![\p{L}\-])(?:%s)(?![\p{L}])" % r["trigger"], re.I)
         rules.append(_Rule(r["id"], r["type"], r.get("voice", "active"), trig,
                            expand(r.get("with") or r.get("with_after")), expand(r.get("with_before")),
