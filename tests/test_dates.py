@@ -327,6 +327,7 @@ NO_HEADER = [
     pytest.param("", id="empty"),
     pytest.param("Judul\n" + "x " * 400 + "\nSenin, 27 Oktober 2025", id="beyond-limit"),
     pytest.param("Judul\nProgram 2024 untuk 50 UMKM di desa itu\nIsi", id="short-sentence"),
+    pytest.param("Bazar UMKM 12 Juli 2024\nPemkot menggelar bazar bagi pelaku usaha di alun-alun kota.", id="title"),
 ]
 
 
@@ -393,9 +394,14 @@ def pairs_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
 # Known misses (strict: if one starts passing, move it to the groups above)
 
 
-@pytest.mark.xfail(strict=True, reason="'Jumat pekan lalu' (a weekday of last week) is not resolved")
-def test_weekday_of_last_week() -> None:
-    assert pairs("Tim datang Jumat pekan lalu.", "2024-09-19") == [("Jumat pekan lalu", "2024-09-13")]
+@pytest.mark.parametrize("text, anchor, want", [
+    ("Tim datang Jumat pekan lalu.", "2024-09-19", ("Jumat pekan lalu", "2024-09-13")),
+    ("Pelatihan dibuka Kamis pekan lalu.", "2024-10-17", ("Kamis pekan lalu", "2024-10-10")),
+    ("Rapat digelar Senin minggu lalu.", "2024-09-15", ("Senin minggu lalu", "2024-09-02")),
+    ("Pasar diresmikan Rabu pekan depan.", "2024-09-19", ("Rabu pekan depan", "2024-09-25")),
+], ids=["jumat-pekan-lalu", "same-weekday", "sunday-anchor", "pekan-depan"])
+def test_weekday_of_another_week(text: str, anchor: str, want: tuple[str, str]) -> None:
+    assert pairs(text, anchor) == [want]
 
 
 @pytest.mark.xfail(strict=True, reason="a yearless date takes its year from the anchor, not from the text's context")

@@ -262,8 +262,9 @@ _SPACE = re.compile(r"\s")
 _PREV_WORD = re.compile(r"(\S+)\s+\Z")
 _NEXT_TWO = re.compile(r"\s+(\w)(\w)")
 _NAME_WORD = re.compile(r"[\w&\-]+\Z")
-_BUDGET_WORD = re.compile(
-    r"(?:R?APBD\w*|R?APBN\w*|P-?APBD|APB[KA]|DAK|DAU|DBH\w*|ADD|DIPA|RKPD|RKA|RPJM\w*|Renstra|Otsus|Doka|DOKA|TA|T\.A\.)\Z"
+_BUDGET_WORD = re.compile(  # a budget name right before a year makes it a budget year, not a name
+    r"(?:R?APBD\w*|R?APBN\w*|P-?APBD|APB[KA]|DAK|DAU|DBH\w*|ADD|DIPA|RKPD|RKA|RPJM\w*"
+    r"|Renstra|Otsus|Doka|DOKA|TA|T\.A\.)\Z"
 )
 _DASH = re.compile(r"\s*[\-–—|(]")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
@@ -383,6 +384,8 @@ def _patterns() -> _Patterns:
         (?<![\w\-])
         (?:(?P<n>{num})\s+hari\s+(?P<w>{past})|(?P<dw>{_alt(lex.day_words)}))
         (?![\w\-])""")
+    week_weekday = c(rf"""
+        (?<!\w)(?:hari\s+)?(?P<wd>{wd})\s+(?:pekan|minggu)\s+(?P<w>lalu|kemarin|sebelumnya|depan)(?!{_L})""")
     rel_weekday = c(rf"""
         (?<!\w)(?:hari\s+)?(?P<wd>{wd})\s+(?P<w>{rel_words}|besok)(?!{_L})""")
     weekday_bare = c(rf"""
@@ -407,6 +410,7 @@ def _patterns() -> _Patterns:
         _Rule("date.month_bare", month_bare, _h_month_bare, "MB"),
         _Rule("date.relative_year", rel_year, _h_rel_year, "T"),
         _Rule("date.relative_month", rel_month, _h_rel_month, "B"),
+        _Rule("date.weekday_of_week", week_weekday, _h_week_weekday, "W"),
         _Rule("date.relative_weekday", rel_weekday, _h_rel_weekday, "W"),
         _Rule("date.relative_day", rel_day, _h_rel_day, "D"),
         _Rule("date.weekday_bare", weekday_bare, _h_weekday_bare, "W"),
@@ -437,8 +441,9 @@ def _patterns() -> _Patterns:
             "hari": "D", "kemarin": "D", "kemaren": "D", "besok": "D", "lusa": "D",
         },
         month_token=re.compile(rf"(?<!{_L}){mon}", re.I),
-        cross_tail=re.compile(rf"{_RANGE_CONN}\d{{1,2}}\s*(?P<mon>{mon})\.?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}",
-                              re.I),
+        cross_tail=re.compile(
+            rf"{_RANGE_CONN}\d{{1,2}}\s*(?P<mon>{mon})\.?\s*,?\s*(?:{tahun}\s+)?(?P<y>{_YEAR}){_YEND}", re.I
+        ),
         identifier=re.compile(
             rf"(?<!{_L})(?:{idkw})(?!{_L})\s*[:.]?\s*[\w./\-]*\d[\w./\-]*\s+{tahun}\s*\Z|\d[\w.\-]*/\Z", re.I
         ),
@@ -870,6 +875,21 @@ def _h_rel_weekday(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> li
     return [_mention(text, m.start(), m.end(), d.isoformat(), rule)]
 
 
+def _h_week_weekday(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
+    """'Kamis pekan lalu': that weekday in the calendar week before the publication week."""
+    wd = _weekday_of(m.group("wd"))
+    if wd is None or not m.group("wd")[0].isupper():
+        return None
+    if _inside_quote(text, m.start()):
+        return []
+    a = anchor.date
+    if a is None:
+        return []
+    week = 7 if m.group("w").casefold() == "depan" else -7
+    d = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=week + wd)
+    return [_mention(text, m.start(), m.end(), d.isoformat(), rule)]
+
+
 def _h_weekday_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     wd = _weekday_of(m.group("wd"))
     if wd is None or not m.group("wd")[0].isupper():
@@ -990,7 +1010,8 @@ def find_dates(
 
 
 def _lines(text: str, limit: int) -> Iterable[tuple[int, int]]:
-    pos = 0
+    """Lines after the title line (the first) that start within ``limit`` characters."""
+    pos = text.find("\n") + 1 if "\n" in text else len(text)
     n = min(len(text), max(0, limit))
     while pos < n:
         nl = text.find("\n", pos)
@@ -1002,9 +1023,9 @@ def _lines(text: str, limit: int) -> Iterable[tuple[int, int]]:
 def find_publication_date(text: str, *, limit: int = 600) -> DateMention | None:
     """The publication date from the header or dateline (lines starting in the first ``limit`` chars).
 
-    A header line holds a full date and little else: "Kamis 19-09-2024,12:32 WIB",
-    "blokX.com | Wednesday, 22 February 2017 15:00", "Diterbitkan 12/03/2025". A dateline opens
-    the first paragraph: "Jakarta, 19 September 2024 – …". A date inside a body sentence is
+    The first line is the title and is never read. A header line holds a full date and little
+    else: "Kamis 19-09-2024,12:32 WIB", "blokX.com | Wednesday, 22 February 2017 15:00",
+    "Diterbitkan 12/03/2025". A dateline opens the first paragraph: "Jakarta, 19 September 2024 – …". A date inside a body sentence is
     not a publication date. An "Updated"/"Diperbarui" line is used only when no other line is.
     """
     if not text:
