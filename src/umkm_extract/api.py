@@ -66,11 +66,12 @@ def article_from_doc(doc: Doc) -> Article:
     person_spans = [(s, e) for p in persons for s, e in p.mentions]
     regions = merge_regions([m for m in st["region_mentions"]
                              if not any(s <= m.start and m.end <= e for s, e in person_spans)])
-    title = doc.text[structure.title[0]:structure.title[1]] if structure.title else None
+    text = st["text"]
+    title = text[structure.title[0]:structure.title[1]] if structure.title else None
     return Article(
         doc_id=meta.get("doc_id"),
         published=st["published"],
-        text=doc.text,
+        text=text,
         title=title,
         byline=tuple(structure.byline),
         persons=persons,

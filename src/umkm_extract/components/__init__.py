@@ -17,7 +17,8 @@ def state(doc: Doc) -> dict[str, Any]:
     """The per-document result dict; created on first use, seeded from ``doc.user_data`` meta."""
     st = doc._.umkm
     if st is None:
-        st = {"meta": dict(doc.user_data.get("umkm_meta") or {})}
+        # doc.text is rebuilt from every token on each access: read it once per document
+        st = {"meta": dict(doc.user_data.get("umkm_meta") or {}), "text": doc.text}
         doc._.umkm = st
     return st
 

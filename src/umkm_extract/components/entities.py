@@ -19,7 +19,7 @@ def make_regions(nlp: Language, name: str) -> "RegionsComponent":
 class RegionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        mentions = find_regions(doc.text, spans=st["structure"].body)
+        mentions = find_regions(st["text"], spans=st["structure"].body)
         st["region_mentions"] = mentions
         set_spans(doc, "umkm_regions", [(m.start, m.end, m.level.upper()) for m in mentions])
         return doc
@@ -33,7 +33,7 @@ def make_persons(nlp: Language, name: str) -> "PersonsComponent":
 class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        persons = find_persons(doc.text, spans=st["structure"].body, regions=st["region_mentions"])
+        persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"])
         st["persons"] = persons
         set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
                                         for p in persons for s, e in p.mentions])
@@ -48,7 +48,7 @@ def make_dates(nlp: Language, name: str) -> "DatesComponent":
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        dates = find_dates(doc.text, anchor=st["published"], spans=st["structure"].body)
+        dates = find_dates(st["text"], anchor=st["published"], spans=st["structure"].body)
         st["date_mentions"] = dates
         set_spans(doc, "umkm_dates", [(d.start, d.end, "DATE") for d in dates])
         return doc
@@ -63,7 +63,7 @@ class CountsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         exclude = [(d.start, d.end) for d in st["date_mentions"]]
-        counts = find_counts(doc.text, spans=st["structure"].body, exclude=exclude)
+        counts = find_counts(st["text"], spans=st["structure"].body, exclude=exclude)
         st["count_mentions"] = counts
         set_spans(doc, "umkm_counts", [(c.start, c.end, "MONEY" if c.unit == "rupiah" else "COUNT") for c in counts])
         return doc

@@ -23,7 +23,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        text = doc.text
+        text = st["text"]
         body = st["structure"].body
         persons = st["persons"]
         person_spans = [(s, e) for p in persons for s, e in p.mentions]

@@ -17,12 +17,12 @@ def make_structure(nlp: Language, name: str) -> "StructureComponent":
 class StructureComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        structure = parse_structure(doc.text)
+        structure = parse_structure(st["text"])
         st["structure"] = structure
         published = st["meta"].get("published")
         st["published_rule"] = "published.meta" if published else None
         if not published:
-            found = find_publication_date(doc.text[: structure.header_end or 600] if structure.header_end else doc.text)
+            found = find_publication_date(st["text"][: structure.header_end or 600] if structure.header_end else st["text"])
             if found is not None:
                 published = found.value
                 st["published_rule"] = found.rule

@@ -139,6 +139,18 @@ _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|d
                        r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
                         r"pembagian|pemberian|kegiatan|acara|pelaksanaan)\b")
+_NONSPACE = re.compile(r"\S+")
+_TITLE_GAP = re.compile(r"[\s,]*(?:[\p{Lu}(][\S]*[\s,]*)*")
+_ROLE_GAP = re.compile(r"(?:[\s,]|\([^()]*\)|[\p{Lu}\p{N}][\S]*|dan)*")
+_COMMA = re.compile(r",\s+")
+_SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
+_ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
+_DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
+_LETTERS = re.compile(r"[\p{L}]+")
+_OLEH = re.compile(r"(?i)(?<![\p{L}])oleh(?![\p{L}])")
+_SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
+_CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
+_TURUT = re.compile(r"(?i)\bturut\b")
 _CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
 
@@ -152,7 +164,7 @@ def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, 
         return None
     st = stop.search(text, s, limit)
     e = st.start() if st else limit
-    words = list(re.finditer(r"\S+", text[s:e]))
+    words = list(_NONSPACE.finditer(text[s:e]))
     if not words:
         return None
     if len(words) > max_words:
@@ -192,7 +204,7 @@ class _Ctx:
         found = [(ps, pe, p.name) for ps, pe, p in self.person_at if s <= ps and pe <= e]
         for o in self.orgs:
             if s <= o.start and o.end <= e and not any(
-                    0 <= ps - o.end < 60 and re.fullmatch(r"[\s,]*(?:[\p{Lu}(][\S]*[\s,]*)*", self.text[o.end:ps])
+                    0 <= ps - o.end < 60 and _TITLE_GAP.fullmatch(self.text[o.end:ps])
                     for ps, _, _ in found):
                 found.append((o.start, o.end, o.name))
         return sorted(found)
@@ -208,7 +220,7 @@ class _Ctx:
         """A person/organisation right at `s`, perhaps behind its title: "Menteri Perdagangan RI, Zulkifli Hasan"."""
         for a, b, name in self.entities(s, e):
             gap = self.text[s:a]
-            if re.fullmatch(r"(?:[\s,]|\([^()]*\)|[\p{Lu}\p{N}][\S]*|dan)*", gap):
+            if _ROLE_GAP.fullmatch(gap):
                 return name, (a, b)
             break
         return None
@@ -253,7 +265,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             subj = ctx.person_before(ss) or ctx.person_before(ts)
         else:
             lo = before[0]
-            for c in re.finditer(r",\s+", text[before[0]:before[1]]):
+            for c in _COMMA.finditer(text[before[0]:before[1]]):
                 if before[0] + c.end() < before[1] - 2:
                     lo = before[0] + c.end()
             sp = _np(text, lo, before[1], re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$"))
@@ -305,12 +317,12 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         slots["location"] = loc
     if "theme" in slots and rule.type == "official_inaugurated":
         val, sp = slots["theme"]
-        m2 = re.match(r"(?i)(?:sebagai|menjadi)\s+", val)
+        m2 = _SEBAGAI.match(val)
         if m2:
             slots["theme"] = (val[m2.end():], (sp[0] + m2.end(), sp[1]))
     if rule.type == "agreement_signed":
-        pm = re.search(r"(?i)(?<![\p{L}])antara\s+", text[te:se])
-        partner = re.search(r"(?i)(?<![\p{L}])dengan\s+", text[te:se])
+        pm = _ANTARA.search(text[te:se])
+        partner = _DENGAN.search(text[te:se])
         if pm:
             ents = ctx.entities(te + pm.end(), se)[:2]
             if len(ents) == 2:
@@ -347,7 +359,7 @@ def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
 
 def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int) -> bool:
     pre = text[max(sent[0], ts - 40):ts]
-    words = re.findall(r"[\p{L}]+", pre)[-3:]
+    words = _LETTERS.findall(pre)[-3:]
     if any(lex.negation.fullmatch(w) for w in words):
         return True
     if rule.voice == "receive" and any(w.casefold() == "yang" for w in words):
@@ -359,11 +371,11 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     if _PLAN_BEFORE.search(text, sent[0], ts):
         return True  # "Pemkot menargetkan seluruh pengurus terdaftar sebagai peserta BPJS …"
     if rule.voice in ("passive", "passive_person") and words and words[-1].casefold() == "yang" \
-            and not re.search(r"(?i)(?<![\p{L}])oleh(?![\p{L}])", text[te:sent[1]]):
+            and not _OLEH.search(text, te, sent[1]):
         return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
-    if re.search(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])", text[max(sent[0], ts - 25):ts]):
+    if _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
-    return bool(re.search(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])", text[sent[0]:ts]))
+    return bool(_CONDITIONAL.search(text, sent[0], ts))
 
 
 def _nested(a: str | None, b: str | None) -> bool:
@@ -426,7 +438,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
                 date = d.value if d else None
-                if date is None and raw and (re.search(r"(?i)\bturut\b", text[max(ss, ts - 12):te])
+                if date is None and raw and (_TURUT.search(text, max(ss, ts - 12), te)
                                              or _SAME_OCCASION.match(text, ss, ts)):
                     # "turut diserahkan …": handed over at the same occasion as the last dated event
                     date = next((e.date for e in reversed(raw) if e.date), None)

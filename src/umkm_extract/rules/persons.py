@@ -118,6 +118,7 @@ class _Tok:
     kind: str  # word, comma, paren
 
 
+_NICK_TAIL = re.compile(r"[ ]+(\p{Ll}{3,})(?=[ ]+\(\p{Lu}\p{Ll}+\))")
 _CALENDAR = frozenset(
     "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari maret april mei juni juli "
     "agustus september oktober november desember".split()
@@ -245,7 +246,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         if not name:
             continue
         # lowercase surname before a nickname: "Joko widodo (Jokowi)"
-        tail = re.match(r"[ ]+(\p{Ll}{3,})(?=[ ]+\(\p{Lu}\p{Ll}+\))", text[name[-1].end:name[-1].end + 40])
+        tail = _NICK_TAIL.match(text[name[-1].end:name[-1].end + 40])
         name_end = name[-1].end + (tail.end() if tail else 0)
         name_str = " ".join(text[name[0].start:name_end].split())
         if tail:

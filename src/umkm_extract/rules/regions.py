@@ -38,6 +38,8 @@ class RegionMention:
 
 _TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|\p{Lu}{2,})"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:[ ]|\n(?=\p{{Lu}}\p{{Ll}}+[ ,.]))(?:{_TOKEN})){{0,3}}")
+_TOKEN_RE = re.compile(_TOKEN)
+_PAREN_END = re.compile(r"\)\s*\Z")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ ]{_TOKEN})*")
 _PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecamatan|kabupaten|kota|provinsi)\b")
 _UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
@@ -103,7 +105,7 @@ def _longest(text: str, start: int, levels: tuple[str, ...], max_words: int = 4
     m = _NAME_RUN.match(text, start)
     if not m:
         return None
-    words = [w for w in re.finditer(_TOKEN, m.group())][:max_words]
+    words = [w for w in _TOKEN_RE.finditer(m.group())][:max_words]
     gz = gazetteer()
     for n in range(len(words), 0, -1):
         end = start + words[n - 1].end()
@@ -177,7 +179,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
     defaults = _defaults()
     for a, b in spans:
         for run in _CAP_RUN.finditer(text, a, b):
-            words = list(re.finditer(_TOKEN, run.group()))
+            words = list(_TOKEN_RE.finditer(run.group()))
             i = 0
             while i < len(words):
                 hit_n = 0
@@ -223,7 +225,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             elif first and level == "desa" and rule == "region.cue":
                 run = _NAME_RUN.match(text, pos)
                 pre = text[max(0, s - 30):s]
-                if run and not re.search(r"\)\s*\Z", pre):
+                if run and not _PAREN_END.search(pre):
                     end = pos + len(run.group())
                     if not _overlaps(taken, pos, end):
                         add(pos, end, None, "desa", "region.cue_unlisted")
@@ -232,7 +234,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             else:
                 break
             sep = _LIST_SEP.match(text, end)
-            if not sep or not re.match(_TOKEN, text[sep.end():sep.end() + 40]):
+            if not sep or not _TOKEN_RE.match(text, sep.end(), sep.end() + 40):
                 break
             nxt = _longest(text, sep.end(), (level,))
             if nxt is None or parent is None or not any(x.parent == parent for x in nxt[1]):

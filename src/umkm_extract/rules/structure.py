@@ -49,6 +49,11 @@ _TITLE_DATELINE = re.compile(r"\A\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\s+[–—]
 _CLOSING_CREDIT = re.compile(
     r"\s*[(\[]\s*((?:[\p{L}.' ]{1,30})(?:\s*/\s*[\p{L}.' ]{1,30})*|\*)\s*[)\]]\s*\Z"
 )
+_INITIAL_NAME = re.compile(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+")
+_CAPS = re.compile(r"[\p{Lu} ]+")
+_NAME_SEP = re.compile(r"\s*[,/&]\s*|\s+dan\s+")
+_ADDRESS = re.compile(r"@[\w-]+\.\w|https?://|www\.|\AJl\.\s")
+_ABBREV_END = re.compile(r"([\p{L}.]+)[.]\Z")
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?”\"’)]\s*\Z")
 _CAPTION_LABEL = re.compile(r"\A[\p{Lu}\p{N} ,&]{3,40}:\s")
@@ -67,7 +72,7 @@ def _is_credit(inner: str) -> bool:
         return True
     if inner.islower() and len(inner) <= 12:  # (ant), (asp), (hms)
         return True
-    return bool(re.fullmatch(r"\p{Lu}\.\s?\p{Lu}\p{Ll}+", inner))  # (F.Sinaga)
+    return bool(_INITIAL_NAME.fullmatch(inner))  # (F.Sinaga)
 
 
 def _credit_names(inner: str) -> list[str]:
@@ -76,7 +81,7 @@ def _credit_names(inner: str) -> list[str]:
         part = part.strip(" .")
         if not part or part == "*":
             continue
-        if re.fullmatch(r"[\p{Lu} ]+", part) and " " in part:
+        if _CAPS.fullmatch(part) and " " in part:
             part = part.title()
         out.append(part)
     return out
@@ -122,7 +127,7 @@ def parse_structure(text: str) -> Structure:
             continue
         label = _label_re(labels).match(stripped)
         if label and len(_WORD.findall(label.group(2))) <= 6:
-            byline.extend(n.strip() for n in re.split(r"\s*[,/&]\s*|\s+dan\s+", label.group(2)) if n.strip())
+            byline.extend(n.strip() for n in _NAME_SEP.split(label.group(2)) if n.strip())
             continue
         if label:  # a long "Foto: …" caption: body after the label (it may add facts)
             ls += label.start(2)
@@ -130,7 +135,7 @@ def parse_structure(text: str) -> Structure:
             break
         if (not label and drop.match(stripped)) or key in seen or (title_key and key.endswith(title_key)):
             continue
-        if re.search(r"@[\w-]+\.\w|https?://|www\.|\AJl\.\s", stripped):
+        if _ADDRESS.search(stripped):
             continue
         seen.add(key)
         if not in_body:
@@ -181,7 +186,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _SENT_SPLIT.finditer(text, start, end):
         cut = m.start()
-        prev = re.search(r"([\p{L}.]+)[.]\Z", text[max(s, cut - 12):cut])
+        prev = _ABBREV_END.search(text[max(s, cut - 12):cut])
         if prev and prev.group(1).casefold().strip(".") in _ABBREV and m.group().strip() == "":
             continue
         seg = text[s:cut]
