@@ -52,7 +52,12 @@ def test_dateline_is_not_body_and_byline_collects_names():
     ("ACEH BARAT (ANT)- Pemkab Aceh Barat menyalurkan bantuan modal kepada 75 pedagang kecil di Meulaboh kemarin.", "Pemkab"),
     ("radarkudus.id - Bupati Kudus mengukuhkan pengurus Forum UMKM Kabupaten Kudus periode 2024-2029 di pendopo.", "Bupati"),
     ("Kaur – Bupati Kaur menyerahkan kartu BPJS Ketenagakerjaan kepada ratusan pekerja rentan di ruang kerjanya.", "Bupati"),
-], ids=["caps-place", "place-outlet", "place-agency", "outlet-domain", "titlecase-place"])
+    ("Kendari (ANTARA) - Pemerintah Kota Kendari menyalurkan bantuan modal kepada 200 pelaku UMKM.", "Pemerintah"),
+    ("Jakarta, CNN Indonesia -- Pemerintah menargetkan satu juta UMKM masuk ekosistem digital tahun ini.", "Pemerintah"),
+    ("Liputan6.com, Jakarta - Kementerian Perdagangan menggelar pelatihan ekspor bagi 150 pelaku usaha.", "Kementerian"),
+    ("TRIBUNNEWS.COM, MAKASSAR - Wali Kota Makassar menyerahkan bantuan kepada pedagang kaki lima.", "Wali Kota"),
+], ids=["caps-place", "place-outlet", "place-agency", "outlet-domain", "titlecase-place", "antara", "cnn", "liputan6",
+        "tribun"])
 def test_datelines(opening, body_start):
     text = "Judul Berita\n" + opening + "\n"
     st = parse_structure(text)
@@ -79,3 +84,9 @@ def test_split_sentences(text, n):
 def test_empty_and_title_only():
     assert parse_structure("").body == ()
     assert parse_structure("Hanya judul").body == ()
+
+
+def test_dash_inside_a_sentence_is_not_a_dateline():
+    text = "Judul\nBupati Sleman - yang baru dilantik - meninjau pasar tradisional bersama jajaran dinas terkait.\n"
+    st = parse_structure(text)
+    assert st.dateline is None and text[st.body[0][0]:].startswith("Bupati Sleman")

@@ -45,7 +45,9 @@ _DATELINE = re.compile(
     re.X,
 )
 # "Kaur – Dalam upaya …": a title-case place name and a spaced dash.
-_TITLE_DATELINE = re.compile(r"\A\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\s+[–—]\s+")
+# "Kendari (ANTARA) - ", "Jakarta, CNN Indonesia -- ", "Denpasar (Antara Bali) - ", "Jakarta - "
+_TITLE_DATELINE = re.compile(
+    r'\A\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:\s*\([^()\n]{2,25}\)|,\s*[\p{L}\p{N}. ]{2,25}?)?\s+(?:--|[–—\-])\s+(?=[\p{Lu}"“])')
 _CLOSING_CREDIT = re.compile(
     r"\s*[(\[]\s*((?:[\p{L}.' ]{1,30})(?:\s*/\s*[\p{L}.' ]{1,30})*|\*)\s*[)\]]\s*\Z"
 )
