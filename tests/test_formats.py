@@ -69,6 +69,8 @@ def test_table_paths_stem_and_folder(tmp_path):
     assert table_paths(tmp_path / "OUT.csv", "csv")["persons"] == tmp_path / "OUT.persons.csv"
     assert table_paths(tmp_path / "OUT.parquet", "parquet")["events"] == tmp_path / "OUT.events.parquet"
     assert table_paths(tmp_path / "out", "csv")["events"] == tmp_path / "out" / "events.csv"
+    assert table_paths(tmp_path / "OUT.jsonl", "csv")["persons"] == tmp_path / "OUT.persons.csv"
+    assert table_paths(tmp_path / "v1.2.data", "csv")["persons"] == tmp_path / "v1.2.data.persons.csv"
     assert table_paths(str(tmp_path / "out.d") + "/", "csv")["dates"] == tmp_path / "out.d" / "dates.csv"
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import umkm_extract
 from umkm_extract.rules.persons import find_persons
 from umkm_extract.rules.regions import find_regions
 
@@ -79,3 +80,33 @@ def test_offsets_and_mentions_point_at_names():
     assert text[p.start:p.end] == p.text == "Tazkiyyatul Muthmainnah"
     for s, e in p.mentions:
         assert text[s:e] in p.name
+
+
+LEAD = "Pemerintah terus memperkuat dukungan bagi pelaku usaha mikro di berbagai daerah sepanjang tahun ini.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shopee menyatakan siap membantu pelaku UMKM.",
+    "Bappenas menilai UMKM perlu didorong lebih jauh.",
+    "Pertamina menyalurkan bantuan kepada 50 UMKM binaan.",
+    "Menurut Disdagkop, harga bahan pokok stabil.",
+    "Sementara itu, Tokopedia mengaku mendukung program tersebut.",
+], ids=["company-says", "agency-judges", "bumn-gives", "menurut-agency", "marketplace-admits"])
+def test_lone_capitalised_subject_is_not_a_person(sentence):
+    art = umkm_extract.extract("Judul\n" + LEAD + sentence, published="2024-05-01")
+    assert art.persons == ()
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Ia didampingi Satgas Halal Kemenag Batang Siswoyo mengatakan stiker dibagikan gratis.", "Siswoyo", None),
+    ("Ia menggantikan Pj Bupati sebelumnya, Syamsul Bachri Rahim, yang kembali ke Pemprov.",
+     "Syamsul Bachri Rahim", "Pj Bupati"),
+    ("Camat setempat, Sutrisno Hadi, meninjau lokasi banjir.", "Sutrisno Hadi", "Camat"),
+    ("Salah satu pejabat yang dilantik adalah Hj. Lina Marlina, S.E., yang kini menjabat Kepala Dinas Koperasi "
+     "Kota Tasikmalaya.", "Lina Marlina", "Kepala Dinas Koperasi"),
+], ids=["unit-then-name", "qualifier-sebelumnya", "qualifier-setempat", "title-after-name"])
+def test_more_shapes(text, name, title):
+    ps = persons(text)
+    assert [p.name for p in ps] == [name]
+    if title is not None:
+        assert ps[0].title == title

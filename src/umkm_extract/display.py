@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Union, cast
 
 from .formats import _SCHEMA, COLUMNS, flatten
 
@@ -208,9 +208,12 @@ def to_dataframe(articles: ArticleLike | Iterable[ArticleLike], kind: str = "eve
     pd = _require_pandas()
     if kind not in COLUMNS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {sorted(COLUMNS)}")
+    items: Iterable[Any]
     if isinstance(articles, Mapping) or hasattr(articles, "to_dict"):
-        articles = [articles]  # type: ignore[list-item]
-    rows = list(flatten((_record(a) for a in articles), kind))  # type: ignore[union-attr]
+        items = [articles]  # one Article, failure or record
+    else:
+        items = cast(Iterable[Any], articles)
+    rows = list(flatten((_record(a) for a in items), kind))
     df = pd.DataFrame(rows, columns=list(COLUMNS[kind]))
     for col, typ in _SCHEMA[kind]:
         if typ == "int":

@@ -7,8 +7,8 @@
 - ``csv`` / ``parquet``: one table per kind — ``articles``, ``persons``, ``organizations``, ``regions``,
   ``dates``, ``counts``, ``events`` — each one row per item with the article's ``doc_id`` and the
   item's character offsets. ``path`` names either a folder (an existing one, one ending in ``/``, or
-  one without a suffix: ``OUT/persons.csv`` …) or a file stem (``OUT.csv`` → ``OUT.persons.csv``,
-  ``OUT.events.csv`` …). Every table is written, empty ones with their header, so that the set of
+  one without a suffix: ``OUT/persons.csv`` …) or a file (``OUT.csv`` — or ``OUT.parquet``, ``OUT.jsonl`` —
+  → ``OUT.persons.csv``, ``OUT.events.csv`` …). Every table is written, empty ones with their header, so that the set of
   files does not depend on the input. A record with an ``error`` field (an ``ExtractionFailure``)
   goes to an ``errors`` table, written only when there is one.
 
@@ -119,6 +119,9 @@ def flatten(records: Iterable[Mapping[str, Any]], kind: str) -> Iterator[Row]:
             yield from _items(rec, kind)
 
 
+_KNOWN_SUFFIXES = (".csv", ".parquet", ".pq", ".jsonl", ".json")
+
+
 def table_paths(path: str | Path, fmt: Literal["csv", "parquet"],
                 kinds: Iterable[str] = KINDS) -> dict[str, Path]:
     """Where each table of a CSV/Parquet output goes: ``OUT/KIND.EXT`` for a folder, ``OUT.KIND.EXT`` else."""
@@ -126,7 +129,7 @@ def table_paths(path: str | Path, fmt: Literal["csv", "parquet"],
     ext = "." + fmt
     if p.is_dir() or str(path).endswith(("/", "\\")) or not p.suffix:
         return {k: p / f"{k}{ext}" for k in kinds}
-    stem = p.name[: -len(ext)] if p.name.endswith(ext) else p.name
+    stem = p.stem if p.suffix in _KNOWN_SUFFIXES else p.name  # OUT.csv, OUT.jsonl → OUT.persons.csv
     return {k: p.with_name(f"{stem}.{k}{ext}") for k in kinds}
 
 

@@ -118,6 +118,8 @@ class _Tok:
     kind: str  # word, comma, paren
 
 
+# lowercase words that may sit inside a title phrase: "Pj Bupati sebelumnya, X", "Camat setempat, X"
+_QUALIFIERS = frozenset("sebelumnya setempat terpilih definitif nonaktif lama baru saat ketika kala itu periode".split())
 _NICK_TAIL = re.compile(r"[ ]+(\p{Ll}{3,})(?=[ ]+\(\p{Lu}\p{Ll}+\))")
 _CALENDAR = frozenset(
     "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad januari februari maret april mei juni juli "
@@ -149,6 +151,8 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
                 toks.append(_Tok(m.start("word"), m.end(), w, "conj"))
             elif w.casefold().strip(".") in _CALENDAR:
                 break
+            elif w in _QUALIFIERS:
+                toks.append(_Tok(m.start("word"), m.end(), w, "qual"))
             elif w.endswith(".") and w.casefold().rstrip(".") in ("dr", "drg", "ir", "h", "hj", "drs", "dra"):
                 toks.append(_Tok(m.start("word"), m.end(), w, "word"))
             elif w[0].isupper() or w[0].isdigit():
@@ -162,7 +166,7 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
             else:
                 break
         pos = m.end()
-    while toks and toks[-1].kind in ("comma", "conj"):
+    while toks and toks[-1].kind in ("comma", "conj", "qual"):
         toks.pop()
     return toks
 
@@ -252,7 +256,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         if tail:
             name_str = name_str[: -len(tail.group(1))] + tail.group(1).capitalize()
         title_toks = toks[:name_at]
-        while title_toks and title_toks[-1].kind in ("comma", "conj"):
+        while title_toks and title_toks[-1].kind in ("comma", "conj", "qual"):
             title_toks = title_toks[:-1]
         t_start = m.start()
         t_end = title_toks[-1].end if title_toks else m.end()
@@ -352,10 +356,11 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                 name = _strip_name(name, lex)
             if not name or all(t.text.endswith(".") for t in name) or text[name[0].start - 1:name[0].start] == ".":
                 continue  # "M.Si. menyerahkan": a degree, not a name
-            if pat is _ATTRIB_AFTER and m.group(0).split()[0].casefold() == "oleh" and len(name) < 2:
-                strong = False
-            else:
-                strong = True
+            cue = m.group(0).split()[0].casefold()
+            # one capitalised word before "mengatakan" or after "oleh"/"Menurut" is as often a company or an
+            # agency (Shopee, Bappenas) as a person: it counts only when it joins a fuller or titled mention
+            strong = (len(name) >= 2 or (pat is not _SPEECH_VERB and cue not in ("oleh", "menurut"))
+                      or (pat is _SPEECH_VERB and name[0].start > raw[0].start))  # "… Kemenag Batang Siswoyo mengatakan"
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), rule, strong=strong))
     for m in _ROLE_BEFORE.finditer(text, a, b):
         s, e = m.span("name")
