@@ -5,7 +5,7 @@
 
 For arbitrary Unicode and for text assembled from realistic fragments of Indonesian news
 (words, numbers with separators, month names, "Rp", titles, region names, datelines, teasers,
-punctuation, newlines), with any publication date (none, or ISO at year, month or day precision):
+punctuation, newlines, Unicode traps), and for corpus articles with random edits, with any publication date (none, or ISO at year, month or day precision):
 
 * no exception;
 * every offset lies inside the text and ``text[start:end]`` is the item's surface text (persons,
@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 
 from umkm_extract import Article, Extractor
 from umkm_extract.rules.events import load_lexicon
+
+from .conftest import CORPUS
 
 LEVELS = {"provinsi", "kabupaten", "kota", "kecamatan", "desa"}
 ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -173,6 +175,20 @@ def realistic_texts(draw: st.DrawFn) -> str:
     return title + body
 
 
+CORPUS_TEXTS = [p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))] or ["Judul\nBupati Jember hadir.\n"]
+
+
+@st.composite
+def mutated_articles(draw: st.DrawFn) -> str:
+    """A real corpus article with a few random edits: fragments inserted, ranges deleted or replaced."""
+    text = draw(st.sampled_from(CORPUS_TEXTS))
+    for _ in range(draw(st.integers(0, 6))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 40)))
+        text = text[:i] + draw(st.one_of(st.just(""), FRAGMENT)) + text[j:]
+    return text
+
+
 ANY_TEXT = st.text(max_size=400)
 MIXED_TEXT = st.lists(st.one_of(st.text(max_size=20), FRAGMENT), max_size=40).map("".join)
 
@@ -276,6 +292,11 @@ def run_and_check(text: str, published: str | None) -> None:
 
 @given(text=realistic_texts(), published=published_dates())
 def test_realistic_fragments(text: str, published: str | None) -> None:
+    run_and_check(text, published)
+
+
+@given(text=mutated_articles(), published=published_dates())
+def test_mutated_corpus_articles(text: str, published: str | None) -> None:
     run_and_check(text, published)
 
 

@@ -101,6 +101,10 @@ def proper_noun_runs(doc_or_tags: Union[Doc, Sequence[TaggedItem]], *, text: str
     ("M. Rizal", "Hj. Siti"): the tagger tags the period SYM, but a name goes on across it; that
     needs the text, which a Doc carries and which a sequence of tuples takes as ``text=``.
 
+    The tags follow the training corpus's conventions: a title or unit before a name is often NNP too
+    ("Bupati Jember Hendy Siswanto" may be one run), and a sentence-initial "PT" is NN, so a run can
+    start at the company's name ("Sinar Jaya Abadi"). Callers trim or extend runs with their own lexicons.
+
     >>> proper_noun_runs([(0, 4, "NNP"), (5, 10, "NNP"), (11, 16, "VB")])
     [(0, 10)]
     """

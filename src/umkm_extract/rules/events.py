@@ -136,7 +136,9 @@ _SAME_OCCASION = re.compile(
 _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
                           r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana)(?![\p{L}])")
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
-                       r"dan|serta|mewakili|atas|antara)\s+(?:\p{L}+\s+){0,1}\Z")
+                       r"dan|serta|mewakili|atas|antara|menurut|kata|ujar|dijelaskan)\s+(?:\p{L}+\s+){0,1}\Z")
+_NUMBERS_IN_NP = re.compile(r"(?i)(?<![\p{L}\p{N}])(?:sebanyak\s+|sekitar\s+)?\p{N}[\p{N}.,]*(?:\s+(?:ribu|juta|miliar))?\s+")
+_SOURCE_OF_FUNDS = re.compile(r"(?i)(?:bersumber|berasal|sumber(?:nya)?|anggaran)\s*\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
                         r"pembagian|pemberian|kegiatan|acara|pelaksanaan)\b")
 _NONSPACE = re.compile(r"\S+")
@@ -296,12 +298,22 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         if voice == "passive_person" and after:
             slots["theme"] = (text[after[0]:after[1]], after)
     elif voice == "receive":
-        if subj:
+        lo = before[0]
+        for c in _COMMA.finditer(text, before[0], before[1]):
+            if c.end() < ts - 2:
+                lo = c.end()
+        near = ctx.subject(lo, ts)
+        sp = _np(text, lo, ts, re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$"))
+        if near:
+            slots["recipient"] = near
+        elif sp:
+            slots["recipient"] = (text[sp[0]:sp[1]], sp)
+        elif subj:
             slots["recipient"] = subj
         if after:
             slots["theme"] = (text[after[0]:after[1]], after)
         src = role_np("source", te, se)
-        if src:
+        if src and not _SOURCE_OF_FUNDS.search(text, max(ss, src[1][0] - 20), max(ss, src[1][0] - 5)):
             slots["source"] = src
     else:  # nominal
         if after:
@@ -312,7 +324,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     rec = role_np("recipient", te, se)
     if rec and "recipient" not in slots:
         slots["recipient"] = rec
-    loc = role_np("location", ss, se)
+    loc = role_np("location", te, se) or role_np("location", ss, ts)
     if loc:
         slots["location"] = loc
     if "theme" in slots and rule.type == "official_inaugurated":
@@ -335,13 +347,19 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         pg = _PROGRAM.search(text, ss, se)
         if pg:
             slots["program"] = (pg.group(), pg.span())
-    cnts = [c for c in ctx.counts if ss <= c.start and c.end <= se and c.unit not in ("rupiah", "persen")]
+    cnts = [c for c in ctx.counts if ss <= c.start and c.end <= se and c.unit not in ("rupiah", "persen")
+            and not c.approximate]
     if cnts:
         c = min(cnts, key=lambda c: abs(c.start - te))
         slots["count"] = (c.value, (c.start, c.end))
         if "recipient" not in slots and rule.type in ("training_held", "aid_distributed", "insurance_enrolled"):
             unit_at = c.end - len(c.unit) if c.text.endswith(c.unit) else c.start
             slots["recipient"] = (c.unit, (unit_at, c.end))
+    rec = slots.get("recipient")
+    if rec and isinstance(rec[0], str) and _NUMBERS_IN_NP.search(rec[0]):
+        stripped = " ".join(_NUMBERS_IN_NP.sub("", rec[0]).split())
+        if stripped:
+            slots["recipient"] = (stripped, rec[1])  # "44.259 pekerja rentan dan 3.581 marbot" -> the people
     return slots
 
 
