@@ -23,6 +23,7 @@ import regex as re
 
 from ..records import Count
 from .numbers import Number, numbers_data, parse_number, parse_number_words, parse_rupiah
+from .text import alternation
 
 __all__ = ["find_counts"]
 
@@ -94,8 +95,7 @@ class _Lexicon:
     currency_suffix: Mapping[str, str]
 
 
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = alternation
 
 
 def _cased(words: Any) -> str:

@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from umkm_extract.records import DateMention
+from umkm_extract.rules.text import alternation
 
 __all__ = [
     "Anchor",
@@ -184,9 +185,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
 
 
 def _ralt(fragments: Iterable[str]) -> str:

@@ -11,6 +11,8 @@ whitespace (`normalize_text`); person names further lose honorifics and degrees
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 import unicodedata
 from functools import cache
@@ -78,3 +80,10 @@ def normalize_name(s: str | None) -> str:
         raw = raw.split(",")[0]
     drop = honorifics()
     return " ".join(w for w in normalize_text(raw.replace(".", "")).split() if w not in drop)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "Wali Kota" wins over "Wali").
+
+    The escapes of the standard `re` module are valid in `regex` patterns too."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
