@@ -106,12 +106,14 @@ def _clean(text: str, s: int, e: int, regions: list[tuple[int, int]]) -> tuple[i
     return toks[0][0], toks[-1][1]
 
 
-def nnp_candidates(doc_id: str, text: str, tagged: Any, article: Any) -> list[Candidate]:
-    """Proper-noun runs after a cue, in the body, that the rules did not find."""
+def nnp_candidates(doc_id: str, text: str, tagged: Any, article: Any, *, with_rules: bool = True) -> list[Candidate]:
+    """Proper-noun runs after a cue, in the body, that the rules did not find (``with_rules=False``:
+    ignore the rules' persons, to see what the candidates alone would find)."""
     body = article.body_spans
-    known_spans = [m for p in article.persons for m in p.mentions] + [(r.start, r.end) for r in article.regions]
+    persons = article.persons if with_rules else ()
+    known_spans = [m for p in persons for m in p.mentions] + [(r.start, r.end) for r in article.regions]
     known_spans += [(o.start, o.end) for o in article.organizations]
-    known_names = [p.name for p in article.persons] + [w for p in article.persons for w in p.name.split()]
+    known_names = [p.name for p in persons] + [w for p in persons for w in p.name.split()]
     region_names = {r.name.casefold() for r in article.regions} | {r.text.casefold() for r in article.regions}
     out: list[Candidate] = []
     for s, e in proper_noun_runs(tagged):
@@ -148,6 +150,7 @@ def measure(gold_dir: Path, show: bool) -> None:
     tagger = TaggerComponent()
     base: list[dict[str, Any]] = []
     plus: list[dict[str, Any]] = []
+    alone: list[dict[str, Any]] = []
     added: list[Candidate] = []
     for (text, meta), art in zip(items, articles):
         doc = tagger(ex.nlp.make_doc(text))
@@ -157,6 +160,8 @@ def measure(gold_dir: Path, show: bool) -> None:
         extra = [{"name": c.name, "title": None, "jurisdiction": None, "organization": None,
                   "start": c.start, "end": c.end, "rule": f"person.nnp_{c.cue}"} for c in cands]
         plus.append(dict(rec, persons=list(rec["persons"]) + extra))
+        solo = nnp_candidates(meta["doc_id"], text, doc, art, with_rules=False)
+        alone.append(dict(rec, persons=[{"name": c.name, "title": None} for c in solo]))
         added.extend(cands)
     coverage = gold_coverage(gold_dir, items, ex, tagger, show)
     r0 = evaluate(gold_dir, base)
@@ -164,6 +169,7 @@ def measure(gold_dir: Path, show: bool) -> None:
     print(f"gold: {gold_dir} ({len(items)} articles)")
     print(f"persons, rules only           {persons_row(r0)}")
     print(f"persons, rules + NNP runs     {persons_row(r1)}")
+    print(f"persons, NNP runs alone       {persons_row(evaluate(gold_dir, alone))}  (no rule persons: the cue path by itself)")
     gold_names: dict[str, list[str]] = {}
     for g in sorted(gold_dir.glob("*.gold.json")):
         gold_names[g.name[: -len(".gold.json")]] = [p["name"] for p in json.loads(g.read_text("utf-8")).get("persons", [])]
@@ -180,8 +186,8 @@ def measure(gold_dir: Path, show: bool) -> None:
 def gold_coverage(gold_dir: Path, items: list[tuple[str, dict[str, Any]]], ex: Extractor,
                   tagger: TaggerComponent, show: bool = False) -> tuple[int, int, int]:
     """How well the tagger sees the gold persons, whatever the rules do: of the gold names written
-    verbatim in the text (first occurrence), how many have every token tagged NNP, and how many are
-    exactly one proper-noun run or lie at the end of one (a title before the name is often NNP too)."""
+    verbatim in the text (first occurrence), how many have every word tagged NNP, and how many end a
+    proper-noun run (the run may start earlier: a title before the name is often NNP too)."""
     found = all_nnp = exact = 0
     for text, meta in items:
         gold_path = gold_dir / f"{meta['doc_id']}.gold.json"
@@ -196,7 +202,7 @@ def gold_coverage(gold_dir: Path, items: list[tuple[str, dict[str, Any]]], ex: E
             end = at + len(p["name"])
             found += 1
             span = doc.char_span(at, end, alignment_mode="expand")
-            if span is not None and all(t.tag_ == "NNP" for t in span):
+            if span is not None and all(t.tag_ == "NNP" for t in span if t.is_alpha):  # "M." : the period is SYM
                 all_nnp += 1
             elif span is not None and show:
                 print(f"  not all NNP: {meta['doc_id']}: " + " ".join(f"{t.text}/{t.tag_}" for t in span))

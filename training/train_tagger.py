@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
-import io
 import json
 import os
 import random
@@ -384,12 +383,18 @@ def export(model_dir: Path, scores: dict[str, object]) -> None:
     if PACKAGE_MODEL.exists():
         shutil.rmtree(PACKAGE_MODEL)
     PACKAGE_MODEL.mkdir(parents=True)
-    for name in ("config.cfg", "meta.json", "tokenizer", "tok2vec", "tagger", "vocab"):
+    # not "tokenizer": the lean tokenizer saves an empty directory (its rules are code), which a wheel drops
+    for name in ("config.cfg", "meta.json", "tok2vec", "tagger", "vocab"):
         src = model_dir / name
         if src.is_dir():
             shutil.copytree(src, PACKAGE_MODEL / name)
         elif src.is_file():
             shutil.copy2(src, PACKAGE_MODEL / name)
+    from thinc.api import Config
+
+    cfg = Config().from_disk(PACKAGE_MODEL / "config.cfg", interpolate=False)
+    cfg["paths"]["train"] = cfg["paths"]["dev"] = None  # this machine's paths mean nothing in the package
+    cfg.to_disk(PACKAGE_MODEL / "config.cfg")
     meta = json.loads((PACKAGE_MODEL / "meta.json").read_text("utf-8"))
     prep = json.loads((CORPUS_DIR / "prepare.json").read_text("utf-8"))
     meta.update({

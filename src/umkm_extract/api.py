@@ -118,7 +118,8 @@ class Extractor:
     """
 
     def __init__(self, *, lean_tokenizer: bool = True, max_chars: int | None = DEFAULT_MAX_CHARS,
-                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: str | Path | None = None) -> None:
+                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: str | Path | None = None,
+                 profile: Literal["fast", "accurate"] = "fast") -> None:
         """``max_chars``: the longest text accepted (default 2,000,000 characters; ``None``: no limit).
         A longer text raises TextTooLongError (an ExtractionFailure in ``pipe(on_error="return")``);
         it is never truncated silently.
@@ -133,6 +134,11 @@ class Extractor:
         self.backend = backend
         if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
             raise ValueError(f"max_chars must be a positive int or None, got {max_chars!r}")
+        from .pipeline import PROFILES
+
+        if profile not in PROFILES:
+            raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
+        self.profile = profile
         self.lean_tokenizer = lean_tokenizer
         self.max_chars = max_chars
         self._nlp: Language | None = None
@@ -142,7 +148,7 @@ class Extractor:
         if self._nlp is None:
             from .pipeline import build_nlp
 
-            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer)
+            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile)
             if self.backend != "rules":
                 from .backends import add_backend
 
@@ -212,7 +218,7 @@ class Extractor:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, batch_size // n_process)
         source = iter(items)
-        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir)
+        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir, self.profile)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
             pending: deque[Any] = deque()
             exhausted = False
@@ -238,13 +244,15 @@ _WORKER: Extractor | None = None
 
 
 def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,
-                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: Path | None = None) -> None:
+                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: Path | None = None,
+                 profile: Literal["fast", "accurate"] = "fast") -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: the parent handles it (and terminates the pool);
     # a worker must neither print a traceback nor outlive it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = Extractor(lean_tokenizer=lean_tokenizer, max_chars=max_chars, backend=backend, stanza_dir=stanza_dir)
+    _WORKER = Extractor(lean_tokenizer=lean_tokenizer, max_chars=max_chars, backend=backend, stanza_dir=stanza_dir,
+                        profile=profile)
 
 
 def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:

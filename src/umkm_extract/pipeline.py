@@ -19,10 +19,23 @@ PIPELINE: tuple[str, ...] = (
 )
 
 
-def build_nlp(*, lean_tokenizer: bool = True) -> Language:
-    """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise."""
+PROFILES = ("fast", "accurate")
+
+
+def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast") -> Language:
+    """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise.
+
+    ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical POS tagger
+    (``umkm_tagger``, trained offline on nlp-id's tagged news corpus) runs first and its proper-noun runs
+    become extra person candidates; about a third slower."""
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
     config = {"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}} if lean_tokenizer else {}
     nlp = spacy.blank("id", config=config)
+    if profile == "accurate":
+        from .components import tagger as _tagger  # noqa: F401  (registers umkm_tagger)
+
+        nlp.add_pipe("umkm_tagger")
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

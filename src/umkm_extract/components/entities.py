@@ -33,7 +33,13 @@ def make_persons(nlp: Language, name: str) -> "PersonsComponent":
 class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"])
+        candidates = ()
+        if doc.has_annotation("TAG"):  # profile="accurate": proper-noun runs of the statistical tagger
+            from .tagger import proper_noun_runs
+
+            candidates = tuple(proper_noun_runs(doc))
+        persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"],
+                               candidates=candidates)
         st["persons"] = persons
         set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
                                         for p in persons for s, e in p.mentions])

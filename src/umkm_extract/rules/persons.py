@@ -49,6 +49,8 @@ _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
     "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area".split()
 )
+_LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
+_PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
 _TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
@@ -421,8 +423,11 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
 
 
 def find_persons(text: str, *, spans: Sequence[Span] | None = None,
-                 regions: Sequence[RegionMention] = ()) -> list[Person]:
-    """Every distinct named person in the body spans, merged under the fullest name."""
+                 regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = ()) -> list[Person]:
+    """Every distinct named person in the body spans, merged under the fullest name.
+
+    ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger); the trailing run of
+    two or more name-like words of each becomes a person unless it is a region, title or organisation word."""
     lex = _lexicon()
     spans = list(spans) if spans is not None else [(0, len(text))]
     mentions: list[PersonMention] = []
@@ -432,6 +437,18 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
     for p in mentions:
         if p.title is None:
             _title_after(text, p, regions, lex)
+    for cs, ce in candidates:
+        if not any(a <= cs and ce <= b for a, b in spans):
+            continue
+        raw = [_Tok(w.start() + cs, w.end() + cs, w.group(), "word") for w in _WORD.finditer(text[cs:ce])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        before = _LETTERS_BEFORE.search(text, max(0, cs - 12), cs)
+        # the whole run must be the name: a trimmed run is the tail of an organisation or a place
+        # ("Pasar Rakyat Palapa"; the tagger may leave "Pasar" out), a run after "di"/"ke"/"dari" a venue
+        if (2 <= len(name) <= 4 and name == _strip_name(raw, lex)
+                and not (before and (before.group(1).casefold() in _PLACE_PREPOSITIONS or before.group(1)[0].isupper()))
+                and not any(m.start <= name[0].start < m.end for m in mentions)):
+            mentions.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
     mentions.sort(key=lambda p: (p.start, -(p.end - p.start)))
     # drop mentions nested in another at the same place (keep the title unit)
     kept: list[PersonMention] = []
