@@ -309,11 +309,32 @@ def test_arbitrary_unicode(text: str, published: str | None) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Regressions found by the properties above (each a failing example, kept explicit)
+# Explicit examples of the shapes the properties aim at, with readable ids, checked by the same
+# invariants. A failing example that hypothesis finds goes here too (id "bug: …"), beside the fix.
 
-REGRESSIONS: list[tuple[str, str | None]] = []
+LEAD = "Judul Berita UMKM Jember\nJEMBER – Pemkab Jember menyalurkan bantuan. "
+EXPLICIT = [
+    pytest.param(LEAD + "Bupati Jember İbrahim Sıtkı meresmikan Pasar, Kamis (5/9/2024).", "2024-09-07",
+                 id="dotted capital I: lower() changes the length"),
+    pytest.param(LEAD + "Wali Kota Blitar\u2028Bambang Sutrisno hadir\x85 pada 14 Mei 2024.", "2024",
+                 id="Unicode line separators: splitlines() differs from split(newline)"),
+    pytest.param(LEAD + "Sebanyak ２０２４ pedagang, ٢٠٢٤ koperasi, ² unit dan ① Mei.", None,
+                 id="non-ASCII digits and digit-like symbols"),
+    pytest.param(LEAD + "Sebanyak " + "9" * 400 + " pedagang dan Rp " + "9" * 30 + " miliar.", None,
+                 id="numbers too big for a float"),
+    pytest.param(LEAD + "Sebanyak " + "1.000" * 100 + " pedagang, Rp 1e308 miliar.", None,
+                 id="endless thousands groups"),
+    pytest.param(LEAD + "Pada 31 Februari 2024, 29 Februari 2023, 99/99/9999 dan tahun 99999.", None,
+                 id="impossible calendar dates"),
+    pytest.param(LEAD + "Kemarin, bulan lalu dan tahun lalu.", "1900-01-01", id="relative dates at the early edge"),
+    pytest.param(LEAD + "Besok, pekan depan dan tahun depan.", "2100-12-31", id="relative dates at the late edge"),
+    pytest.param("\ufeffJudul\n\u200bGubernur Bengkulu\u200d Rohidin Mersyah mengukuhkan pengurus.", "2024-09-19",
+                 id="BOM and zero-width characters"),
+    pytest.param("", None, id="empty text"),
+    pytest.param("Judul tanpa isi", "2024-09", id="title only"),
+]
 
 
-@pytest.mark.parametrize("text, published", REGRESSIONS or [pytest.param("", None, marks=pytest.mark.skip("none yet"))])
-def test_regression(text: str, published: str | None) -> None:
+@pytest.mark.parametrize("text, published", EXPLICIT)
+def test_explicit_example(text: str, published: str | None) -> None:
     run_and_check(text, published)

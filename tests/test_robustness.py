@@ -429,7 +429,7 @@ def _make_copies(src: Path, n: int) -> None:
             shutil.copy(meta, src / f"{name}.meta.json")
 
 
-def _cli(*args: str | Path, seed: int) -> list[str]:
+def _cli(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "umkm_extract.cli", "extract", *map(str, args), "--no-progress"]
 
 
@@ -457,24 +457,24 @@ def test_interrupt_then_resume_equals_uninterrupted_run(tmp_path):
     ref, out = tmp_path / "ref.jsonl", tmp_path / "out.jsonl"
     part = out.with_name("out.jsonl.part")
 
-    done = subprocess.run(_cli(src, "-o", ref, "-j", "2", seed=1), capture_output=True, text=True, env=_env(1))
+    done = subprocess.run(_cli(src, "-o", ref, "-j", "2"), capture_output=True, text=True, env=_env(1))
     assert done.returncode == 0, done.stderr
 
-    first = _interrupt(_cli(src, "-o", out, seed=2), part, after=20, sig=signal.SIGINT, seed=2)
+    first = _interrupt(_cli(src, "-o", out), part, after=20, sig=signal.SIGINT, seed=2)
     assert first.returncode == 128 + signal.SIGINT, first.stderr
     assert "interrupted (SIGINT)" in first.stderr and "--resume" in first.stderr
     assert not out.exists()
     n1 = len(records(part))  # every line of the partial file is a complete record
     assert 20 <= n1 < 200
 
-    second = _interrupt(_cli(src, "-o", out, "--resume", "-j", "2", seed=3), part, after=n1 + 20,
+    second = _interrupt(_cli(src, "-o", out, "--resume", "-j", "2"), part, after=n1 + 20,
                         sig=signal.SIGTERM, seed=3)
     assert second.returncode == 128 + signal.SIGTERM, second.stderr
     assert not out.exists()
     n2 = len(records(part))
     assert n1 + 20 <= n2 < 200
 
-    last = subprocess.run(_cli(src, "-o", out, "--resume", seed=4), capture_output=True, text=True, env=_env(4))
+    last = subprocess.run(_cli(src, "-o", out, "--resume"), capture_output=True, text=True, env=_env(4))
     assert last.returncode == 0, last.stderr
     assert f"{200 - n2} extracted" in last.stderr and f"{n2} already in the output" in last.stderr
     assert not part.exists()

@@ -173,6 +173,7 @@ class Extractor:
         meta["published"] = _check_published(meta.get("published"))
         doc = self.nlp.make_doc(text)
         doc.user_data["umkm_meta"] = meta
+        doc.user_data["umkm_text"] = text
         return doc
 
     def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None) -> Article:

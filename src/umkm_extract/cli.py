@@ -10,7 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Generator, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,7 +59,7 @@ def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS) -> Extractor:
 
 
 def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch_size: int = 64,
-                  skip: Container[str] = frozenset()) -> Iterator[Outcome]:
+                  skip: Container[str] = frozenset()) -> Generator[Outcome, None, None]:
     """One Outcome per input article under `path`, in input order, streaming (nothing is read
     ahead beyond what the worker processes hold)."""
     from .api import ExtractionFailure
@@ -78,7 +78,7 @@ def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch
                 yield item.text, {**item.meta, "doc_id": item.doc_id}
 
     stream = extractor.pipe(feed(), batch_size=batch_size, n_process=n_process, on_error="return")
-    with closing(stream):
+    try:
         for res in stream:
             while not readable(pending[0]):
                 yield Outcome(pending.popleft())
@@ -88,6 +88,10 @@ def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch
                 yield Outcome(item)
             else:
                 yield Outcome(item, res)
+    finally:  # stops worker processes at once when the consumer stops early (an interrupt)
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
     while pending:
         yield Outcome(pending.popleft())
 
@@ -176,7 +180,7 @@ def run_batch(outcomes: Iterator[Outcome], sink: JsonlSink, *, with_text: bool =
 
 def _fail(sink: JsonlSink, stats: BatchStats, item: InputItem, error: str) -> None:
     stats.failed += 1
-    failure = {"doc_id": item.doc_id, "source": item.source, "error": error}
+    failure: dict[str, Any] = {"doc_id": item.doc_id, "source": item.source, "error": error}
     if item.warnings:
         failure["warnings"] = list(item.warnings)
     sink.write_error(failure)
@@ -219,7 +223,7 @@ def extract(
     try:
         with signals_as_interrupts():
             if show:
-                from tqdm import tqdm
+                from tqdm import tqdm  # type: ignore[import-untyped]
 
                 bar = tqdm(total=count_inputs(path), unit="doc", file=sys.stderr)
             outcomes = iter_outcomes(path, extractor=get_extractor(max_chars), n_process=n_process,

@@ -16,11 +16,18 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-_TOKEN = re.compile(
-    r"\p{N}+(?:[.,:/]\p{N}+)*"                 # 1.948  2,5  12:32  24/6/2024
-    r"|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*"   # words, Jum'at, ke-3
+_WORD = (
+    r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*"   # words, Jum'at, ke-dua
+    r"|\p{N}+(?:[.,:/]\p{N}+)*"                 # 1.948  2,5  12:32  24/6/2024
     r"|\S"                                      # any other single character
 )
+# The three alternatives start with disjoint characters (letter/mark, number, other), so their
+# order does not change a token; letters come first because most tokens are words.
+_TOKEN = re.compile(_WORD)
+# One findall gives every token with its trailing space: (word, " " or "", "") for a word, and
+# ("", "", run) for a run of whitespace that is not one plain space after a word. A whitespace run
+# after a word gives its first " " to the word (``spaces``) and the rest becomes a token, as spaCy does.
+_ITEM = re.compile(rf"({_WORD})( ?)|(\s++)")
 
 
 class LeanTokenizer:
@@ -30,30 +37,15 @@ class LeanTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        pos = 0
-        for m in _TOKEN.finditer(text):
-            s, e = m.span()
-            if s > pos:
-                gap = text[pos:s]
-                if words and gap == " ":
-                    spaces[-1] = True
-                else:
-                    if words and gap.startswith(" "):
-                        spaces[-1] = True
-                        gap = gap[1:]
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(m.group())
-            spaces.append(False)
-            pos = e
-        if pos < len(text):
-            gap = text[pos:]
-            if words and gap.startswith(" "):
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
+        add_word = words.append
+        add_space = spaces.append
+        for word, space, gap in _ITEM.findall(text):
+            if word:
+                add_word(word)
+                add_space(space == " ")
+            else:
+                add_word(gap)
+                add_space(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -18,7 +18,10 @@ def state(doc: Doc) -> dict[str, Any]:
     st = doc._.umkm
     if st is None:
         # doc.text is rebuilt from every token on each access: read it once per document
-        st = {"meta": dict(doc.user_data.get("umkm_meta") or {}), "text": doc.text}
+        text = doc.user_data.get("umkm_text")  # set by Extractor.make_doc; cheaper than doc.text
+        if text is None or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
+            text = doc.text
+        st = {"meta": dict(doc.user_data.get("umkm_meta") or {}), "text": text}
         doc._.umkm = st
     return st
 

@@ -40,6 +40,7 @@ class EventLexicon:
     rules: tuple[_Rule, ...]
     negation: re.Pattern[str]
     pronouns: re.Pattern[str]
+    any_trigger: re.Pattern[str]  # one pass per sentence tells whether any rule can fire
 
 
 def _compile(raw: Mapping[str, Any]) -> EventLexicon:
@@ -69,7 +70,8 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
                            int(r.get("window", 60)), expand(r.get("sentence_has"))))
     neg = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("negation", "akan"), re.I)
     pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
-    return EventLexicon(types, tuple(rules), neg, pro)
+    any_trigger = re.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules), re.I)
+    return EventLexicon(types, tuple(rules), neg, pro, any_trigger)
 
 
 @cache
@@ -412,6 +414,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         ss, se = sent
         claimed: list[Span] = []
         sent_events: list[Event] = []
+        if not lex.any_trigger.search(text, ss, se):
+            continue
         for rule in lex.rules:
             for m in rule.trigger.finditer(text, ss, se):
                 ts, te = m.span()

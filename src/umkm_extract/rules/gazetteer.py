@@ -83,6 +83,10 @@ class Gazetteer:
                 raise ValueError(f"region_aliases.tsv: duplicate alias {alias!r}")
             self.aliases[alias] = self.by_code[code]
         self.needs_cue = frozenset(compact(n) for n in _data_lines("region_needs_cue.txt"))
+        # first words of provinsi/kabupaten/kota names and aliases: most capitalised words are not one
+        # (whole names too: "Palangkaraya" is "Palangka Raya" written as one word)
+        names = [e.name for es in self._names.values() for e in es] + list(self.aliases)
+        self.first_words = frozenset([compact(n.split()[0]) for n in names] + [compact(n) for n in names])
         self.max_words = 4
 
     @property

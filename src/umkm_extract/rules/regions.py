@@ -95,8 +95,26 @@ def _inside(spans: Sequence[Span], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def _overlaps(spans: Sequence[Span], s: int, e: int) -> bool:
+def _overlaps(spans: Sequence[Span] | "_Mask", s: int, e: int) -> bool:
+    if isinstance(spans, _Mask):
+        return spans.overlaps(s, e)
     return any(s < b and a < e for a, b in spans)
+
+
+class _Mask:
+    """Characters already claimed, as a byte mask: O(length) overlap tests instead of list scans."""
+
+    def __init__(self, n: int, spans: Sequence[Span] = ()) -> None:
+        self.bits = bytearray(n + 1)
+        for s, e in spans:
+            self.append((s, e))
+
+    def append(self, span: Span) -> None:
+        s, e = span
+        self.bits[s:e] = b"\x01" * (e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self.bits.find(1, s, e) != -1
 
 
 def _longest(text: str, start: int, levels: tuple[str, ...], max_words: int = 4
@@ -129,10 +147,10 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
     spans = list(spans) if spans is not None else [(0, len(text))]
     gz = gazetteer()
     cue_re, group_level = _cue_patterns()
-    taken: list[Span] = list(exclude)
+    taken = _Mask(len(text), exclude)
     mentions: list[RegionMention] = []
     pending_low: list[tuple[int, int, str, str]] = []  # (start, end, level, rule) for kecamatan/desa
-    reserved: list[Span] = []
+    reserved_mask = _Mask(len(text))
 
     def add(s: int, e: int, entry: RegionEntry | None, level: str, rule: str) -> None:
         mentions.append(RegionMention(s, e, text[s:e], entry, level, rule))
@@ -151,11 +169,11 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 run = _NAME_RUN.match(text, s, b)
                 hit = _longest(text, s, (level,))
                 while hit is not None:  # keep "Kecamatan Magelang Tengah" from the bare kota name inside it
-                    reserved.append((s if not reserved or reserved[-1][1] != s else s, hit[0]))
+                    reserved_mask.append((s, hit[0]))
                     sep = _LIST_SEP.match(text, hit[0])
                     hit = _longest(text, sep.end(), (level,)) if sep else None
                     if hit is not None:
-                        reserved.append((sep.end(), hit[0]))
+                        reserved_mask.append((sep.end(), hit[0]))
                 if run and not _is_generic(run.group()):
                     unlisted_ok = bool(_UNLISTED_CUE.fullmatch(m.group(0).split()[0])) and not m.group("acr")
                     pending_low.append((s, run.end(), level, "region.cue" if unlisted_ok else "region.cue_listed"))
@@ -177,16 +195,20 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
 
     # 2. cue-less provinsi/kabupaten/kota names and aliases: "Jember", "Jawa Timur", "NTB", "Jatim"
     defaults = _defaults()
+    first_words = gz.first_words
     for a, b in spans:
         for run in _CAP_RUN.finditer(text, a, b):
             words = list(_TOKEN_RE.finditer(run.group()))
             i = 0
             while i < len(words):
+                if compact(words[i].group()) not in first_words:
+                    i += 1
+                    continue
                 hit_n = 0
                 for n in range(min(4, len(words) - i), 0, -1):
                     s = run.start() + words[i].start()
                     e = run.start() + words[i + n - 1].end()
-                    if _overlaps(taken, s, e) or _overlaps(reserved, s, e):
+                    if taken.overlaps(s, e) or reserved_mask.overlaps(s, e):
                         continue
                     name = text[s:e]
                     entries = gz.lookup(name, ("provinsi", "kabupaten", "kota"))
