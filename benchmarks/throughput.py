@@ -188,13 +188,18 @@ def _desa_loaded() -> bool | None:
         return None
 
 
-def stage_pipeline(n: int, repeat: int, breakdown_n: int) -> dict[str, Any]:
+def _extractor(profile: str) -> Any:
     from umkm_extract import Extractor
+
+    return Extractor(profile=profile) if profile != "fast" else Extractor()  # type: ignore[arg-type]
+
+
+def stage_pipeline(n: int, repeat: int, breakdown_n: int, profile: str) -> dict[str, Any]:
     from umkm_extract.api import article_from_doc
 
     items = workload(n)
     rss_import = _rss_mb()
-    ex = Extractor()
+    ex = _extractor(profile)
     ex(DESA_TEXT, published="2024-09-07")  # builds the pipeline and loads the whole gazetteer
     _drain(ex.pipe(corpus_items()))         # warm-up
     rss_warm = _rss_mb()
@@ -250,16 +255,29 @@ def stage_pipeline(n: int, repeat: int, breakdown_n: int) -> dict[str, Any]:
             "components_total_ms": t_all / k * 1e3, "torch_imported": "torch" in sys.modules}
 
 
-def stage_pipeline_mp(n: int, repeat: int, n_process: int) -> dict[str, Any]:
-    from umkm_extract import Extractor
-
+def stage_pipeline_mp(n: int, repeat: int, n_process: int, profile: str) -> dict[str, Any]:
     items = workload(n)
-    ex = Extractor()
+    ex = _extractor(profile)
     ex(DESA_TEXT, published="2024-09-07")  # as in (c): the forked workers inherit what is loaded
     _drain(ex.pipe(corpus_items()))
     out = _timed(lambda: _drain(ex.pipe(items, n_process=n_process)), repeat, children=True)
     return {**out, "n": n, "words": n_words([t for t, _ in items]), "n_process": n_process,
             "rss_mb": _rss_mb(), "rss_worker_mb": _children_rss_mb()}
+
+
+def stage_footprint(block_torch: bool) -> dict[str, Any]:
+    """Peak RSS of a fresh process that builds the pipeline, loads the whole gazetteer (desa names
+    included) and extracts the corpus once; ``block_torch``: as on an install without torch."""
+    if block_torch:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now raises ImportError
+    from umkm_extract import Extractor
+
+    rss_import = _rss_mb()
+    ex = Extractor()
+    ex(DESA_TEXT, published="2024-09-07")
+    _drain(ex.pipe(corpus_items()))
+    return {"rss_mb": _rss_mb(), "rss_after_import_mb": rss_import, "desa_loaded": _desa_loaded(),
+            "torch_imported": sys.modules.get("torch") is not None}
 
 
 COLD_CODE = """\
@@ -308,7 +326,7 @@ def cold_start(repeat: int, block_torch: bool) -> dict[str, Any]:
 def _child(stage: str, args: argparse.Namespace, **extra: Any) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", stage, "--repeat", str(args.repeat)]
     for k, v in extra.items():
-        cmd += [f"--{k.replace('_', '-')}", str(v)]
+        cmd += [f"--{k.replace('_', '-')}"] + ([str(v)] if v != "" else [])  # "": a flag
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if p.returncode != 0:
         raise RuntimeError(f"stage {stage} failed:\n{p.stderr}")
@@ -352,7 +370,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     base = corpus_items()
     n, r = args.n, args.repeat
     res: dict[str, Any] = {"machine": _machine(), "load_before": _load(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
-                           "n": n, "repeat": r, "corpus_articles": len(base),
+                           "n": n, "repeat": r, "corpus_articles": len(base), "profile": args.profile,
                            "words_per_article": n_words(t for t, _ in workload(n)) / n, "rows": {}}
     rows = res["rows"]
 
@@ -364,15 +382,17 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     row("a", f"(a) spacy.blank('id') tokenisation, {r} × {n:,} articles", "spacy", lang="id", n=n)
     row("b", f"(b) dateparser.search_dates, {r} × {args.dateparser_n:,} articles", "dateparser", n=args.dateparser_n)
     row("c", f"(c) full pipeline, one process, {r} × {n:,} articles (+ components on {min(n, args.breakdown_n):,})",
-        "pipeline", n=n, breakdown_n=args.breakdown_n)
+        "pipeline", n=n, breakdown_n=args.breakdown_n, profile=args.profile)
     row("d", f"(d) full pipeline, n_process={args.n_process}, {r} × {n:,} articles", "pipeline_mp",
-        n=n, n_process=args.n_process)
+        n=n, n_process=args.n_process, profile=args.profile)
     row("e_lean", f"(e) lean tokenizer, {r} × {n:,} articles", "lean", n=n)
     row("e_en", f"(e) spacy.blank('en') tokenisation, {r} × {n:,} articles", "spacy", lang="en", n=n)
     row("e_regex", f"(e) plain regex date scan, {r} × {n:,} articles", "regex_dates", n=n)
     say(f"cold start, {r} fresh processes (torch as installed), {r} with torch blocked")
     res["cold"] = cold_start(r, block_torch=False)
     res["cold_no_torch"] = cold_start(r, block_torch=True)
+    say("peak RSS with `import torch` blocked (fresh process: whole gazetteer, corpus once)")
+    res["footprint_no_torch"] = _child("footprint", args, block_torch="")
     res["load_after"] = _load()
     res["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
 
@@ -424,11 +444,12 @@ def render(res: dict[str, Any]) -> str:
     head = f"{'':4}{'measurement':<52}{'articles':>9}{'art/s':>9}{'ms/art':>9}{'words/s':>10}{'art/s@350w':>11}{'cpu/wall':>9}{'peak RSS':>10}{'load':>6}"
     w(head)
     w("-" * len(head))
+    prof = f" ({res['profile']})" if res.get("profile", "fast") != "fast" else ""
     labels = [
         ("a", "(a)", 'spacy.blank("id") tokenisation (nlp.pipe)'),
         ("b", "(b)", f'dateparser.search_dates(languages=["id"]) *'),
-        ("c", "(c)", "umkm_extract full pipeline, 1 process"),
-        ("d", "(d)", f"umkm_extract full pipeline, n_process={rows['d']['n_process']}"),
+        ("c", "(c)", f"umkm_extract full pipeline, 1 process{prof}"),
+        ("d", "(d)", f"umkm_extract full pipeline, n_process={rows['d']['n_process']}{prof}"),
         ("e_lean", "(e)", "lean tokenizer alone (umkm_extract.tokenizer)"),
         ("e_en", "(e)", 'spacy.blank("en") tokenisation (nlp.pipe)'),
         ("e_regex", "(e)", "plain regex date scan (one compiled pattern)"),
@@ -449,7 +470,7 @@ def render(res: dict[str, Any]) -> str:
     w(f"    (d) includes starting the pool of {rows['d']['n_process']} forked workers in each repetition; "
       f"its peak RSS is the parent's, a worker's is {rows['d']['rss_worker_mb']:.0f} MB.")
     w("")
-    L = 52  # label width
+    L = 54  # label width
 
     def ratio(label: str, value: str, target: str, verdict: str, note: str = "") -> None:
         w(f"{label:<{L}}{value:>10}{target:>10}  {verdict}{'   ' + note if note else ''}")
@@ -459,6 +480,11 @@ def render(res: dict[str, Any]) -> str:
           _ok(ratios["c_over_a"], T["c_over_a"]))
     ratio("(c)/(b)  full pipeline ÷ dateparser, per article", f"{ratios['c_over_b']:.1f}×", f"≥ {T['c_over_b']:.0f}×",
           _ok(ratios["c_over_b"], T["c_over_b"]))
+    dates_ms = rows["c"]["components_ms"].get("umkm_dates")
+    if dates_ms:
+        ratio("         umkm_dates alone ÷ dateparser, per article", f"{rows['b']['ms_per_art'] / dates_ms:.1f}×",
+              f"≥ {T['c_over_b']:.0f}×", _ok(rows["b"]["ms_per_art"] / dates_ms, T["c_over_b"]),
+              f"(dates {dates_ms:.2f} ms vs dateparser {rows['b']['ms_per_art']:.1f} ms: date finding alone)")
     ratio("(d)/(c)  n_process=2 ÷ one process", f"{ratios['d_over_c']:.2f}×", f"≥ {T['d_over_c']}×",
           _ok(ratios["d_over_c"], T["d_over_c"]))
     c350 = rows["c"]["art_per_s_350"]
@@ -477,6 +503,11 @@ def render(res: dict[str, Any]) -> str:
           _ok(c["rss_mb"], T["rss_mb"], higher=False),
           f"(after import {c['rss_after_import_mb']:.0f} MB, after warm-up {c['rss_after_warmup_mb']:.0f} MB; "
           f"desa names loaded: {_yn(c['desa_loaded'])}; torch imported: {_yn(c['torch_imported'])})")
+    fp = res["footprint_no_torch"]
+    ratio("         peak RSS, the same, `import torch` blocked", f"{fp['rss_mb']:.0f} MB", f"≤ {T['rss_mb']:.0f} MB",
+          _ok(fp["rss_mb"], T["rss_mb"], higher=False),
+          f"(after import {fp['rss_after_import_mb']:.0f} MB; desa names loaded: {_yn(fp['desa_loaded'])}; "
+          f"torch imported: {_yn(fp['torch_imported'])})")
     cold, cnt = res["cold"], res["cold_no_torch"]
     ratio("cold start: import + 1st article", f"{cold['total_s']:.2f} s", f"≤ {T['cold_total_s']:.0f} s",
           _ok(cold["total_s"], T["cold_total_s"], higher=False), f"(torch imported: {_yn(cold['torch_imported'])})")
@@ -510,10 +541,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dateparser-n", type=int, default=200, help="articles for dateparser.search_dates (default 200)")
     p.add_argument("--breakdown-n", type=int, default=500, help="articles for the time-per-component pass (default 500)")
     p.add_argument("--n-process", type=int, default=2, help="worker processes for (d) (default 2)")
+    p.add_argument("--profile", default="fast", help="Extractor(profile=...) for (c) and (d) (default fast)")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object instead of the table")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     p.add_argument("--stage", help=argparse.SUPPRESS)
     p.add_argument("--lang", default="id", help=argparse.SUPPRESS)
+    p.add_argument("--block-torch", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.n < 1 or args.repeat < 1 or args.dateparser_n < 1:
         p.error("--n, --repeat and --dateparser-n must be positive")
@@ -524,8 +557,9 @@ def main(argv: list[str] | None = None) -> int:
             "lean": lambda: stage_lean(args.n, args.repeat),
             "regex_dates": lambda: stage_regex_dates(args.n, args.repeat),
             "dateparser": lambda: stage_dateparser(args.n, args.repeat),
-            "pipeline": lambda: stage_pipeline(args.n, args.repeat, args.breakdown_n),
-            "pipeline_mp": lambda: stage_pipeline_mp(args.n, args.repeat, args.n_process),
+            "pipeline": lambda: stage_pipeline(args.n, args.repeat, args.breakdown_n, args.profile),
+            "pipeline_mp": lambda: stage_pipeline_mp(args.n, args.repeat, args.n_process, args.profile),
+            "footprint": lambda: stage_footprint(args.block_torch),
         }
         print(json.dumps(stages[args.stage]()))
         return 0
