@@ -303,13 +303,15 @@ _ATTRIB_AFTER = re.compile(
     r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?|menggantikan|digantikan|melantik|"
     r"diketuai|dipimpin)\s+(?P<name>%s)" % _NAME_RUN
 )
-_SPEECH_VERB = re.compile(
-    r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|pun[ ]+|sendiri[ ]+)?"
-    r"(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
+_SPEECH_VERBS = (
+    r"mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
     r"berharap|menilai|menyebutkan|menyebut|mengimbau|meminta|memaparkan|melanjutkan|mengingatkan|"
     r"menggarisbawahi|menekankan|merinci|menerangkan|mengapresiasi|menyatakan|mengajak|memastikan|"
     r"mendorong|berpesan|bercerita|dalam\s+sambutannya|meresmikan|menyerahkan|mengukuhkan|melantik|meluncurkan|"
-    r"menandatangani|membuka|menyalurkan|membagikan|meninjau|menerima|meraih)\b" % _NAME_RUN
+    r"menandatangani|membuka|menyalurkan|membagikan|meninjau|menerima|meraih"
+)
+_SPEECH_VERB = re.compile(
+    r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|sendiri[ ]+)?(?:%s)\b" % (_NAME_RUN, _SPEECH_VERBS)
 )
 _ROLE_BEFORE = re.compile(
     r"(?<![\p{L}])(?P<role>pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner)"
@@ -339,7 +341,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                                 (_APPOSITION, "person.apposition", True),
                                 (_COMMA_NAME, "person.apposition", False),
                                 (_HONORIFIC_CUE, "person.honorific", False)):
-        for m in pat.finditer(text, a, b):
+        for m in _matches(pat, text, a, b):
             g = "name2" if "name2" in pat.groupindex and m.group("name2") else "name"
             s, e = m.span(g)
             raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
@@ -405,6 +407,31 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
     p.title = _RI_SUFFIX.sub("", " ".join(title.split()))
     p.jurisdiction = jurisdiction
     p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
+
+
+# Patterns that start with a name are tried only in windows that end at their keyword: the regex
+# engine would otherwise attempt a name at every capital letter of the article.
+_SPEECH_KEY = re.compile(r"(?<![\p{L}])(?:%s)\b" % _SPEECH_VERBS)
+_APPOSITION_KEY = re.compile(r",[ ]+(?:%s)\b" % _ROLE_NOUNS)
+_KEYS = {id(_SPEECH_VERB): _SPEECH_KEY, id(_APPOSITION): _APPOSITION_KEY}
+_WORD_START = re.compile(r"(?<![\p{L}\p{N}])")
+
+
+def _matches(pat: re.Pattern[str], text: str, a: int, b: int) -> list[re.Match[str]]:
+    key = _KEYS.get(id(pat))
+    if key is None:
+        return list(pat.finditer(text, a, b))
+    out: list[re.Match[str]] = []
+    last = a
+    for k in key.finditer(text, a, b):
+        lo = max(last, k.start() - 160)
+        ws = _WORD_START.search(text, lo, k.start())
+        lo = ws.start() if ws else lo
+        for m in pat.finditer(text, lo, min(b, k.end() + 1)):
+            if not out or m.start() >= out[-1].end():
+                out.append(m)
+        last = max(last, k.start())
+    return out
 
 
 def _key_tokens(name: str) -> list[str]:
