@@ -7,6 +7,7 @@ Another output format or record producer plugs in at one of these seams.
 """
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from collections import deque
@@ -198,6 +199,8 @@ def extract(
     resume: bool = typer.Option(False, "--resume", help="Continue OUTPUT.part (or add to OUTPUT): skip the doc_ids already written, append the rest."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longest article text accepted, in characters; longer ones are reported as errors."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (default), or csv / parquet: after the run, also one table per kind beside OUTPUT (OUTPUT.persons.csv, …)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler address, or 'local' to start a LocalCluster (extra: dask)."),
 ) -> None:
     """Extract article records from PATH into OUTPUT (JSON Lines).
 
@@ -206,6 +209,12 @@ def extract(
     SIGINT/SIGTERM (OUTPUT.part kept: run again with --resume)."""
     from .io import JsonlSink, OutputExistsError, ResumeError, count_inputs
 
+    if fmt not in ("jsonl", "csv", "parquet"):
+        _echo_err(f"error: --format must be jsonl, csv or parquet, got {fmt!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if dask is not None:
+        _extract_on_dask(path, output, dask, force=force, with_text=with_text, fmt=fmt)
+        return
     if force and resume:
         _echo_err("error: --force and --resume exclude each other (--force starts over, --resume continues)")
         raise typer.Exit(EXIT_USAGE)
@@ -248,8 +257,39 @@ def extract(
         f"{stats.total} articles: {stats.extracted} extracted ({stats.warned} with warnings), "
         f"{stats.failed} failed" + (f", {stats.skipped} already in the output" if resume else "")
         + f" -> {output}" + (f" (errors: {sink.errors_path})" if stats.failed else ""))
+    _write_tables(output, fmt)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _write_tables(output: Path, fmt: str) -> None:
+    """CSV/Parquet tables derived from the finished JSON Lines output (which stays the resumable stream)."""
+    if fmt == "jsonl":
+        return
+    from .formats import write_records
+
+    def records() -> Iterator[dict[str, Any]]:
+        with output.open("r", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+
+    paths = write_records(records(), output, fmt)  # type: ignore[arg-type]
+    _echo_err(f"{fmt} tables: " + ", ".join(str(p) for p in paths.values()))
+
+
+def _extract_on_dask(path: Path, output: Path, address: str, *, force: bool, with_text: bool, fmt: str) -> None:
+    """The batch on a Dask cluster (one Extractor per worker); records in input order, written atomically."""
+    from .dask import run_dask
+    from .formats import write_records
+
+    if output.exists() and not force:
+        _echo_err(f"error: {output} already exists; use --force to overwrite it (--resume is not available with --dask)")
+        raise typer.Exit(EXIT_USAGE)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_records(run_dask(path, address, include_text=with_text), output, "jsonl")
+    _echo_err(f"records written on Dask ({address}) -> {output}")
+    _write_tables(output, fmt)
 
 
 @app.command()
