@@ -57,17 +57,19 @@ def main(argv: list[str] | None = None) -> int:
 
     # per component: cumulative time of each component's __call__ (and the tokenizer, record building)
     print("per component (cumulative, cProfile)")
-    wanted = {"tokenizer.py": "make_doc (LeanTokenizer.__call__)", "structure.py": "umkm_structure",
-              "entities.py": None, "events.py": "umkm_events", "api.py": "article_from_doc"}
+    where = {}  # (file, first line) of each component's __call__ -> its pipeline name
+    for name, proc in ex.nlp.pipeline:
+        code = getattr(type(proc).__call__, "__code__", None)
+        if code is not None:
+            where[(code.co_filename, code.co_firstlineno)] = name
     rows = []
     for (file, line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if "/umkm_extract/components/" in file and func == "__call__":
-            name = wanted.get(Path(file).name) or f"{Path(file).name}:{line}"
-            rows.append((ct, f"{name} ({Path(file).name}:{line})"))
+        if (file, line) in where:
+            rows.append((ct, f"{where[file, line]} ({Path(file).name}:{line})"))
         elif file.endswith("umkm_extract/tokenizer.py") and func == "__call__":
-            rows.append((ct, "make_doc: LeanTokenizer.__call__"))
+            rows.append((ct, f"make_doc: LeanTokenizer.__call__ (tokenizer.py:{line})"))
         elif file.endswith("umkm_extract/api.py") and func == "article_from_doc":
-            rows.append((ct, "article_from_doc (api.py)"))
+            rows.append((ct, f"article_from_doc (api.py:{line})"))
     for ct, name in sorted(rows, reverse=True):
         print(f"  {ct:7.2f} s {ct / total:6.1%}  {name}")
     print()

