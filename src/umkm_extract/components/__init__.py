@@ -9,6 +9,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
 
+from ..rules.text import WordIndex
+
 if not Doc.has_extension("umkm"):
     Doc.set_extension("umkm", default=None)
 
@@ -24,6 +26,15 @@ def state(doc: Doc) -> dict[str, Any]:
         st = {"meta": dict(doc.user_data.get("umkm_meta") or {}), "text": text}
         doc._.umkm = st
     return st
+
+
+def word_index(doc: Doc) -> WordIndex:
+    """The article's word index (case-folded word -> start offsets), built once and shared by components."""
+    st = state(doc)
+    ix = st.get("words")
+    if ix is None:
+        ix = st["words"] = WordIndex(st["text"])
+    return ix
 
 
 def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:

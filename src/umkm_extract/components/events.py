@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..rules.events import EventLexicon, default_lexicon, find_events, load_lexicon
 from ..rules.organizations import find_organizations
 from ..rules.structure import split_sentences
-from . import set_spans, state
+from . import set_spans, state, word_index
 
 
 @Language.factory("umkm_events", assigns=["doc._.umkm", "doc.spans"], default_config={"extra_lexicon": None})
@@ -32,7 +32,8 @@ class EventsComponent:
         sentences = [s for a, b in body for s in split_sentences(text, a, b)]
         st["sentences"] = sentences
         events = find_events(text, sentences=sentences, persons=persons, organizations=orgs,
-                             dates=st["date_mentions"], counts=st["count_mentions"], lexicon=self.lexicon)
+                             dates=st["date_mentions"], counts=st["count_mentions"], lexicon=self.lexicon,
+                             index=word_index(doc))
         st["events"] = events
         set_spans(doc, "umkm_orgs", [(o.start, o.end, "ORG") for o in orgs])
         set_spans(doc, "umkm_events", [(e.trigger_start, e.trigger_end, e.type) for e in events])

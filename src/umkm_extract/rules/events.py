@@ -6,7 +6,8 @@ the output is one Event per real occurrence, each with its evidence (sentence, s
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -16,6 +17,7 @@ from typing import Any
 import regex as re
 
 from ..records import Count, DateMention, Event, Organization, Person
+from .text import WordIndex, first_words
 
 __all__ = ["EventLexicon", "load_lexicon", "find_events"]
 
@@ -32,6 +34,7 @@ class _Rule:
     with_before: re.Pattern[str] | None
     window: int
     sentence_has: re.Pattern[str] | None
+    first: frozenset[str] | None = None  # words a trigger match starts with (None: scan every sentence)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class EventLexicon:
     rules: tuple[_Rule, ...]
     negation: re.Pattern[str]
     pronouns: re.Pattern[str]
-    any_trigger: re.Pattern[str]  # one pass per sentence tells whether any rule can fire
+    any_trigger: re.Pattern[str]  # for rules whose first words are unknown: does a sentence need them?
 
 
 def _compile(raw: Mapping[str, Any]) -> EventLexicon:
@@ -67,7 +70,7 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
         trig = re.compile(r"(?<![\p{L}\-])(?:%s)(?![\p{L}])" % r["trigger"], re.I)
         rules.append(_Rule(r["id"], r["type"], r.get("voice", "active"), trig,
                            expand(r.get("with") or r.get("with_after")), expand(r.get("with_before")),
-                           int(r.get("window", 60)), expand(r.get("sentence_has"))))
+                           int(r.get("window", 60)), expand(r.get("sentence_has")), first_words(r["trigger"])))
     neg = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("negation", "akan"), re.I)
     pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
     any_trigger = re.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules), re.I)
@@ -398,26 +401,50 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     return bool(_CONDITIONAL.search(text, sent[0], ts))
 
 
+def _trigger_matches(rule: _Rule, starts: list[int] | None, text: str, ss: int, se: int) -> Iterator[re.Match[str]]:
+    """The rule's trigger matches in the sentence, as `finditer` would give them, tried only at the
+    starts of the rule's first words (every match starts at one)."""
+    if starts is None:
+        yield from rule.trigger.finditer(text, ss, se)
+        return
+    pos = ss
+    for p in starts[bisect_left(starts, ss):bisect_left(starts, se)]:
+        if p < pos:
+            continue  # inside the previous match: finditer does not overlap matches
+        m = rule.trigger.match(text, p, se)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def _nested(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Person] = (),
                 organizations: Sequence[Organization] = (), dates: Sequence[DateMention] = (),
-                counts: Sequence[Count] = (), lexicon: EventLexicon | None = None) -> list[Event]:
-    """Events reported in the given sentences, one per real occurrence."""
+                counts: Sequence[Count] = (), lexicon: EventLexicon | None = None,
+                index: WordIndex | None = None) -> list[Event]:
+    """Events reported in the given sentences, one per real occurrence.
+
+    `index` is the article's word index when the caller has one (built here otherwise)."""
     lex = lexicon or default_lexicon()
     ctx = _Ctx(text, persons, organizations, dates, counts)
     raw: list[Event] = []
     sent_index: dict[Span, int] = {}
+    words = index if index is not None else WordIndex(text)
+    # each rule's candidate starts, from the word index: most rules have none in a given article
+    starts = [(rule, None if rule.first is None else words.starts(rule.first)) for rule in lex.rules]
+    starts = [(rule, st) for rule, st in starts if st is None or st]
+    scan_all = any(st is None for _, st in starts)
     for sent in sentences:
         ss, se = sent
         claimed: list[Span] = []
         sent_events: list[Event] = []
-        if not lex.any_trigger.search(text, ss, se):
+        if scan_all and not lex.any_trigger.search(text, ss, se):
             continue
-        for rule in lex.rules:
-            for m in rule.trigger.finditer(text, ss, se):
+        for rule, rule_starts in starts:
+            for m in _trigger_matches(rule, rule_starts, text, ss, se):
                 ts, te = m.span()
                 if any(a < te and ts < b for a, b in claimed):
                     continue

@@ -87,3 +87,144 @@ def alternation(words: Iterable[str]) -> str:
 
     The escapes of the standard `re` module are valid in `regex` patterns too."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# ------------------------------------------------------------------------------------ keyword index
+# Rules with a large alternation of keywords ("dilantik|dikukuhkan|…") used to scan the whole body
+# once per pattern. An article is read once into a word index instead; each rule then tries its
+# pattern only where one of its possible first words starts (`first_words` derives those words
+# from the pattern itself, so lexicon files need no extra field).
+
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the unit both the index and `first_words` use
+
+
+class WordIndex:
+    """Start offsets of every word (letters only, case-folded) of a text, built in one pass.
+
+    >>> ix = WordIndex("Bupati melantik, lalu BUPATI pulang.")
+    >>> ix.starts({"bupati"})
+    [0, 22]
+    >>> ix.starts({"bupati", "pulang"}, 10, 40)
+    [22, 29]
+    """
+
+    __slots__ = ("text", "_pos")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        pos: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            w = m.group().casefold()
+            if w in pos:
+                pos[w].append(m.start())
+            else:
+                pos[w] = [m.start()]
+        self._pos = pos
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._pos
+
+    def starts(self, words: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+        """Sorted start offsets, within [start, end), of any of `words` (case-folded words)."""
+        pos = self._pos
+        hits = [p for w in words if w in pos for p in pos[w]]
+        if start or end is not None:
+            stop = len(self.text) if end is None else end
+            hits = [p for p in hits if start <= p < stop]
+        hits.sort()
+        return hits
+
+
+def first_words(pattern: str) -> frozenset[str] | None:
+    """The case-folded words a match of `pattern` can start with, or None when that is not finite.
+
+    Used to try a keyword pattern only where one of these words starts (see `WordIndex`). A word
+    is the run of literal letters at the start of a match; optional groups are followed both ways.
+
+    >>> sorted(first_words(r"(?:kembali\\s+)?(?:menerima|meraih)"))
+    ['kembali', 'menerima', 'meraih']
+    >>> sorted(first_words(r"me-launching|sertijab"))
+    ['me', 'sertijab']
+    >>> first_words(r"[A-Z]\\w+") is None
+    True
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    out: set[str] = set()
+    try:
+        for word in _lead(list(parsed), ""):
+            if not word:
+                return None  # the match can start with something other than a letter
+            out.add(word.casefold())
+    except _Unknown:
+        return None
+    return frozenset(out)
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _lead(items: list, prefix: str, _depth: int = 0):  # type: ignore[no-untyped-def]
+    """Yield every leading letter run of the sequence `items` (a parsed regex) after `prefix`."""
+    if _depth > 50:
+        raise _Unknown
+    if not items:
+        if not prefix:
+            raise _Unknown  # an empty match: any position could start it
+        yield prefix
+        return
+    op, av = items[0]
+    rest = items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        ch = chr(av)
+        if ch.isalpha():
+            yield from _lead(rest, prefix + ch, _depth + 1)
+        else:
+            if not prefix:
+                raise _Unknown
+            yield prefix
+    elif name == "SUBPATTERN":
+        yield from _lead(list(av[-1]) + rest, prefix, _depth + 1)
+    elif name == "BRANCH":
+        for alt in av[1]:
+            yield from _lead(list(alt) + rest, prefix, _depth + 1)
+    elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+        lo, hi, sub = av
+        if lo == 0:
+            yield from _lead(rest, prefix, _depth + 1)
+        if hi == 1 and lo <= 1:
+            yield from _lead(list(sub) + rest, prefix, _depth + 1)
+        elif lo >= 1 or hi != 0:
+            if prefix and not _may_start_with_letter(sub):
+                yield prefix  # "\s+" ends the word
+            else:
+                raise _Unknown
+    elif name == "AT" or name == "ASSERT" or name == "ASSERT_NOT":
+        yield from _lead(rest, prefix, _depth + 1)  # zero-width: does not move the start
+    else:  # IN (a class), ANY, CATEGORY, GROUPREF, ...
+        if prefix and not _may_start_with_letter([(op, av)]):
+            yield prefix
+        else:
+            raise _Unknown
+
+
+def _may_start_with_letter(items) -> bool:  # type: ignore[no-untyped-def]
+    op, av = list(items)[0]
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av).isalpha()
+    if name == "IN":
+        return not all(str(o) == "CATEGORY" and str(a) in ("CATEGORY_SPACE", "CATEGORY_DIGIT") for o, a in av)
+    if name == "CATEGORY":
+        return str(av) not in ("CATEGORY_SPACE", "CATEGORY_DIGIT")
+    return True
+
+
+try:  # the standard library's regex parser (3.11+: re._parser; before: sre_parse)
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
