@@ -8,7 +8,7 @@ from ..rules.counts import find_counts
 from ..rules.dates import find_dates
 from ..rules.persons import find_persons
 from ..rules.regions import find_regions
-from . import set_spans, state
+from . import set_spans, state, word_index
 
 
 @Language.factory("umkm_regions", assigns=["doc._.umkm", "doc.spans"], default_config={})
@@ -19,7 +19,7 @@ def make_regions(nlp: Language, name: str) -> "RegionsComponent":
 class RegionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        mentions = find_regions(st["text"], spans=st["structure"].body)
+        mentions = find_regions(st["text"], spans=st["structure"].body, index=word_index(doc))
         st["region_mentions"] = mentions
         set_spans(doc, "umkm_regions", [(m.start, m.end, m.level.upper()) for m in mentions])
         return doc

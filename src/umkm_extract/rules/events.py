@@ -6,8 +6,8 @@ the output is one Event per real occurrence, each with its evidence (sentence, s
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -17,7 +17,7 @@ from typing import Any
 import regex as re
 
 from ..records import Count, DateMention, Event, Organization, Person
-from .text import WordIndex, first_words
+from .text import WordIndex, finditer_at, first_words
 
 __all__ = ["EventLexicon", "load_lexicon", "find_events"]
 
@@ -401,20 +401,29 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     return bool(_CONDITIONAL.search(text, sent[0], ts))
 
 
-def _trigger_matches(rule: _Rule, starts: list[int] | None, text: str, ss: int, se: int) -> Iterator[re.Match[str]]:
-    """The rule's trigger matches in the sentence, as `finditer` would give them, tried only at the
-    starts of the rule's first words (every match starts at one)."""
-    if starts is None:
-        yield from rule.trigger.finditer(text, ss, se)
-        return
-    pos = ss
-    for p in starts[bisect_left(starts, ss):bisect_left(starts, se)]:
-        if p < pos:
-            continue  # inside the previous match: finditer does not overlap matches
-        m = rule.trigger.match(text, p, se)
-        if m is not None:
-            pos = m.end()
-            yield m
+def _rule_candidates(lex: EventLexicon, words: WordIndex, sentences: Sequence[Span]
+                     ) -> dict[int, list[tuple[_Rule, list[int] | None]]]:
+    """Sentence number -> the rules whose first words occur in it, with their starts there.
+
+    Work in proportion to the trigger words of the article, not rules × sentences. Rules whose first
+    words are unknown (`first_words` gave None) are listed under -1: they are tried in every
+    sentence that `any_trigger` accepts."""
+    firsts = [s for s, _ in sentences]
+    out: dict[int, list[tuple[_Rule, list[int] | None]]] = {}
+    for rule in lex.rules:
+        if rule.first is None:
+            out.setdefault(-1, []).append((rule, None))
+            continue
+        for p in words.starts(rule.first):
+            k = bisect_right(firsts, p) - 1
+            if k < 0 or p >= sentences[k][1]:
+                continue  # outside every sentence (headline, boilerplate)
+            here = out.setdefault(k, [])
+            if here and here[-1][0] is rule:
+                here[-1][1].append(p)  # type: ignore[union-attr]
+            else:
+                here.append((rule, [p]))
+    return out
 
 
 def _nested(a: str | None, b: str | None) -> bool:
@@ -432,19 +441,17 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     ctx = _Ctx(text, persons, organizations, dates, counts)
     raw: list[Event] = []
     sent_index: dict[Span, int] = {}
-    words = index if index is not None else WordIndex(text)
-    # each rule's candidate starts, from the word index: most rules have none in a given article
-    starts = [(rule, None if rule.first is None else words.starts(rule.first)) for rule in lex.rules]
-    starts = [(rule, st) for rule, st in starts if st is None or st]
-    scan_all = any(st is None for _, st in starts)
-    for sent in sentences:
+    candidates = _rule_candidates(lex, index if index is not None else WordIndex(text), sentences)
+    for k, sent in enumerate(sentences):
         ss, se = sent
         claimed: list[Span] = []
         sent_events: list[Event] = []
-        if scan_all and not lex.any_trigger.search(text, ss, se):
-            continue
-        for rule, rule_starts in starts:
-            for m in _trigger_matches(rule, rule_starts, text, ss, se):
+        here = candidates.get(k, [])
+        if -1 in candidates and lex.any_trigger.search(text, ss, se):
+            order = {id(r): i for i, r in enumerate(lex.rules)}
+            here = sorted(here + candidates[-1], key=lambda c: order[id(c[0])])
+        for rule, rule_starts in here:
+            for m in finditer_at(rule.trigger, rule_starts, text, ss, se):
                 ts, te = m.span()
                 if any(a < te and ts < b for a, b in claimed):
                     continue

@@ -5,12 +5,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 
 import regex as re
 
 from ..records import Region
 from .gazetteer import LEVELS, RegionEntry, compact, gazetteer
+from .text import WordIndex, finditer_at, first_words
 
 __all__ = ["find_regions", "merge_regions", "RegionMention"]
 
@@ -50,20 +52,24 @@ def _data(name: str) -> str:
 
 
 @cache
-def _cue_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+def _cue_patterns() -> tuple[re.Pattern[str], dict[str, str], frozenset[str] | None]:
+    """The cue pattern, its group -> level map, and the words a cue starts with (for `finditer_at`)."""
     raw = json.loads(_data("region_cues.json"))
     alts = []
     group_level: dict[str, str] = {}
+    starts: set[str] | None = set()
     for level in LEVELS:
         group = f"c_{level}"
         group_level[group] = level
         alts.append(f"(?P<{group}>{'|'.join(raw[level])})")
+        words = first_words("|".join(raw[level]))
+        starts = None if words is None or starts is None else starts | words
     pat = re.compile(
         r"(?<![\p{L}/])(?:%s)(?:\s+\((?P<acr>[^()\n]{1,25})\))?(?:,?\s+(?:yakni|yaitu|meliputi|antara\s+lain))?[ \t]+(?=\p{Lu})"
         % "|".join(alts),
         re.I,
     )
-    return pat, group_level
+    return pat, group_level, None if starts is None else frozenset(starts)
 
 
 @cache
@@ -141,12 +147,19 @@ def _pick(entries: list[RegionEntry], context: set[str]) -> RegionEntry | None:
     return entries[0] if len(entries) == 1 else None
 
 
-def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = ()
-                 ) -> list[RegionMention]:
-    """Every region mention in the body spans, sorted by offset."""
+def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = (),
+                 index: WordIndex | None = None) -> list[RegionMention]:
+    """Every region mention in the body spans, sorted by offset.
+
+    `index` is the article's word index when the caller has one (built here otherwise)."""
     spans = list(spans) if spans is not None else [(0, len(text))]
     gz = gazetteer()
-    cue_re, group_level = _cue_patterns()
+    cue_re, group_level, cue_words = _cue_patterns()
+    if cue_words is not None:
+        cue_starts: list[int] | None = (index if index is not None else WordIndex(text)).starts(cue_words)
+    else:
+        cue_starts = None
+    cap_runs = [run for a, b in spans for run in _CAP_RUN.finditer(text, a, b)]  # read by steps 2 and 4
     taken = _Mask(len(text), exclude)
     mentions: list[RegionMention] = []
     pending_low: list[tuple[int, int, str, str]] = []  # (start, end, level, rule) for kecamatan/desa
@@ -158,7 +171,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
 
     # 1. cue + name: "Kabupaten Jember", "Pemkot Bogor", "Wali Kota Palangka Raya", "Kecamatan Comal"
     for a, b in spans:
-        for m in cue_re.finditer(text, a, b):
+        for m in finditer_at(cue_re, cue_starts, text, a, b):
             level = next(group_level[g] for g in group_level if m.group(g))
             s = m.end()
             if _overlaps(taken, s, s + 1):
@@ -195,34 +208,37 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
 
     # 2. cue-less provinsi/kabupaten/kota names and aliases: "Jember", "Jawa Timur", "NTB", "Jatim"
     defaults = _defaults()
-    first_words = gz.first_words
-    for a, b in spans:
-        for run in _CAP_RUN.finditer(text, a, b):
-            words = list(_TOKEN_RE.finditer(run.group()))
-            i = 0
-            while i < len(words):
-                if compact(words[i].group()) not in first_words:
-                    i += 1
+    first_names = gz.first_words
+    for run in cap_runs:
+        words = run.group().split(" ")  # a run is capitalised words joined by single spaces
+        first = [compact(w) in first_names for w in words]
+        if not any(first):
+            continue  # most runs: no word can start a region name
+        starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=run.start()))
+        i = 0
+        while i < len(words):
+            if not first[i]:
+                i += 1
+                continue
+            hit_n = 0
+            for n in range(min(4, len(words) - i), 0, -1):
+                s = starts[i]
+                e = starts[i + n - 1] + len(words[i + n - 1])
+                if taken.overlaps(s, e) or reserved_mask.overlaps(s, e):
                     continue
-                hit_n = 0
-                for n in range(min(4, len(words) - i), 0, -1):
-                    s = run.start() + words[i].start()
-                    e = run.start() + words[i + n - 1].end()
-                    if taken.overlaps(s, e) or reserved_mask.overlaps(s, e):
-                        continue
-                    name = text[s:e]
-                    entries = gz.lookup(name, ("provinsi", "kabupaten", "kota"))
-                    if not entries:
-                        continue
-                    key = compact(name)
-                    if key in gz.needs_cue and name not in gz.aliases:
-                        continue
-                    entry = _choose_level(entries, cue_levels.get(key, set()), defaults.get(key))
-                    add(s, e, entry, entry.level, "region.alias" if name in gz.aliases else "region.name")
-                    found.add(entry.code)
-                    hit_n = n
-                    break
-                i += hit_n or 1
+                name = text[s:e]
+                entries = gz.lookup(name, ("provinsi", "kabupaten", "kota"))
+                if not entries:
+                    continue
+                key = compact(name)
+                if key in gz.needs_cue and name not in gz.aliases:
+                    continue
+                entry = _choose_level(entries, cue_levels.get(key, set()), defaults.get(key))
+                add(s, e, entry, entry.level, "region.alias" if name in gz.aliases else "region.name")
+                found.add(entry.code)
+                hit_n = n
+                break
+            i += hit_n or 1
 
     # 3. kecamatan/desa after a cue, resolved inside the regions the article names; lists share the cue
     for s, run_end, level, rule in sorted(pending_low):
@@ -266,17 +282,14 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
     # 4. cue-less kecamatan: a whole capitalised run naming a kecamatan of a kabupaten/kota in the article
     kab_codes = {c for c in found if c.count(".") == 1}
     if kab_codes:
-        for a, b in spans:
-            for run in _CAP_RUN.finditer(text, a, b):
-                s, e = run.span()
-                if _overlaps(taken, s, e) or _SENT_START.search(text, max(0, s - 3), s):
-                    continue
-                key = compact(run.group())
-                if key in gz.needs_cue:
-                    continue
-                entries = [x for x in gz.lookup(run.group(), ("kecamatan",)) if x.parent in kab_codes]
-                if len(entries) == 1:
-                    add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
+        for run in cap_runs:  # the gazetteer test first: it rejects nearly every run
+            entries = [x for x in gz.lookup(run.group(), ("kecamatan",)) if x.parent in kab_codes]
+            if len(entries) != 1 or compact(run.group()) in gz.needs_cue:
+                continue
+            s, e = run.span()
+            if _overlaps(taken, s, e) or _SENT_START.search(text, max(0, s - 3), s):
+                continue
+            add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
     mentions.sort(key=lambda m: m.start)
     return mentions
 

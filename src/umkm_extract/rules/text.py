@@ -11,14 +11,18 @@ whitespace (`normalize_text`); person names further lose honorifics and degrees
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from bisect import bisect_left
 
 import re
 import unicodedata
+
+import regex as _regex
 from functools import cache
 from importlib import resources
 
-__all__ = ["honorifics", "normalize_name", "normalize_text", "parse_honorifics"]
+__all__ = ["WordIndex", "finditer_at", "first_words", "honorifics", "normalize_name", "normalize_text",
+           "parse_honorifics"]
 
 # Standard-library `re` on purpose: `\w` here must mean exactly what it means in the referee scorer.
 _PUNCT = re.compile(r"[^\w\s]")
@@ -95,7 +99,9 @@ def alternation(words: Iterable[str]) -> str:
 # pattern only where one of its possible first words starts (`first_words` derives those words
 # from the pattern itself, so lexicon files need no extra field).
 
-_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the unit both the index and `first_words` use
+# A run of letters (\p{L}, as in the rules' `(?<![\p{L}])` word boundaries): every keyword match
+# starts at the start of such a run.
+_WORD = _regex.compile(r"\p{L}+")
 
 
 class WordIndex:
@@ -133,6 +139,26 @@ class WordIndex:
             hits = [p for p in hits if start <= p < stop]
         hits.sort()
         return hits
+
+
+def finditer_at(pattern: "_regex.Pattern[str]", starts: list[int] | None, text: str, start: int, end: int
+                ) -> Iterator["_regex.Match[str]"]:
+    """`pattern.finditer(text, start, end)`, tried only at `starts` (sorted offsets).
+
+    Gives the same matches as `finditer` when every match of `pattern` starts at one of `starts`
+    (the starts of its `first_words` in a `WordIndex`); `starts=None` falls back to `finditer`.
+    """
+    if starts is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    pos = start
+    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+        if p < pos:
+            continue  # inside the previous match: finditer does not overlap matches
+        m = pattern.match(text, p, end)
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 def first_words(pattern: str) -> frozenset[str] | None:

@@ -1,0 +1,101 @@
+"""The word index and keyword-anchored matching (rules/text.py) give exactly what full scans give.
+
+The rules try their keyword patterns only where one of the pattern's possible first words starts;
+these tests hold that shortcut to the plain `finditer` it replaces, on the real lexicons and on
+generated text, and check the fallback for patterns whose first words cannot be derived.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import umkm_extract
+from umkm_extract.rules.events import _compile, find_events, load_lexicon
+from umkm_extract.rules.regions import _cue_patterns
+from umkm_extract.rules.text import WordIndex, finditer_at, first_words
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"menerima|meraih", {"menerima", "meraih"}),
+    (r"(?:kembali\s+)?(?:menerima|meraih)", {"kembali", "menerima", "meraih"}),
+    (r"diambil sumpah(?:nya)?", {"diambil"}),
+    (r"sumpah(?:nya)?\s+jabatan", {"sumpah", "sumpahnya"}),
+    (r"me-launching|kami\s+bagikan", {"me", "kami"}),
+    (r"Bupati|WALI kota", {"bupati", "wali"}),
+    (r"pe(?:nyerahan|mberian)", {"penyerahan", "pemberian"}),
+])
+def test_first_words_of_keyword_patterns(pattern, words):
+    assert first_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[Mm]eresmikan",  # a class at the start: any letter could begin it
+    r"jum.?at",  # the first word can continue with any character
+    r"\d+ orang",  # starts with a digit
+    r"(?:desa\s+)?",  # can match the empty string
+    r"\p{Lu}\w+",  # not parseable by the standard library: unknown, not an error
+])
+def test_first_words_unknown_falls_back(pattern):
+    assert first_words(pattern) is None
+
+
+def test_word_index_is_case_folded_and_bounded():
+    ix = WordIndex("Bupati Jember melantik; BUPATI-nya hadir. bupati")
+    assert ix.starts({"bupati"}) == [0, 24, 42]
+    assert ix.starts({"bupati", "jember"}, 5, 30) == [7, 24]
+    assert "nya" in ix and "kabupaten" not in ix
+
+
+def _event_patterns() -> list[tuple[regex.Pattern[str], frozenset[str]]]:
+    lex = load_lexicon()
+    out = [(r.trigger, r.first) for r in lex.rules if r.first is not None]
+    cue, _, cue_words = _cue_patterns()
+    assert cue_words is not None
+    return out + [(cue, cue_words)]
+
+
+def test_every_builtin_trigger_and_region_cue_has_first_words():
+    lex = load_lexicon()
+    assert all(r.first for r in lex.rules), [r.id for r in lex.rules if not r.first]
+
+
+_KEYWORDS = ["menerima", "kembali", "dilantik", "pelantikan", "serah", "terima", "jabatan", "Kabupaten",
+             "Pemkab", "Wali", "Kota", "Desa", "kami", "bagikan", "me-launching", "launching", "Se-Kabupaten",
+             "diserahkan", "Bupati", "Kec.", "Jember", "terimakasih", "sumpahnya"]
+_SEPARATORS = [" ", "  ", ", ", ". ", "-", "/", "\n", "(", ") ", "2"]
+_texts = st.lists(st.tuples(st.sampled_from(_KEYWORDS), st.sampled_from(_SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@given(text=_texts, cut=st.integers(0, 40))
+def test_finditer_at_equals_finditer(text, cut):
+    ix = WordIndex(text)
+    start, end = min(cut, len(text)), len(text)
+    for pattern, words in _event_patterns():
+        fast = [m.span() for m in finditer_at(pattern, ix.starts(words), text, start, end)]
+        assert fast == [m.span() for m in pattern.finditer(text, start, end)], pattern.pattern[:60]
+
+
+def test_events_same_with_underivable_trigger():
+    """A user trigger whose first words are unknown is tried in every sentence (the `any_trigger` path)."""
+    text = ("Judul\nBupati Klaten meresmikan Pasar UMKM Sejahtera di Kecamatan Delanggu, Senin (10/3/2025). "
+            "Acara itu dihadiri pelaku usaha.")
+    raw = json.loads(resources.files("umkm_extract.data").joinpath("events.json").read_text("utf-8"))
+    for rule in raw["rules"]:
+        if rule["id"] == "facility.active":
+            rule["trigger"] = "[Mm]eresmikan|[Mm]embuka secara resmi|[Rr]esmikan"
+    lexicon = _compile(raw)
+    assert next(r for r in lexicon.rules if r.id == "facility.active").first is None
+    art = umkm_extract.extract(text, published="2025-03-14")
+    doc_sentences = [(art.events[0].sentence_start, art.events[0].sentence_start + len(art.events[0].sentence))]
+    persons = art.persons
+    plain = find_events(text, sentences=doc_sentences, persons=persons, dates=art.dates, counts=art.counts)
+    odd_events = find_events(text, sentences=doc_sentences, persons=persons, dates=art.dates, counts=art.counts,
+                             lexicon=lexicon)
+    assert [(e.type, e.trigger, e.date) for e in odd_events] == [(e.type, e.trigger, e.date) for e in plain]
+    assert plain and plain[0].type == "facility_inaugurated"
