@@ -143,3 +143,23 @@ def test_span_groups_are_token_aligned_and_inside_the_text(key):
     doc = with_meta(umkm_extract.load(), TEXT, {"published": "2024-09-07"})
     for span in doc.spans[key]:
         assert doc.text[span.start_char:span.end_char] == span.text
+
+
+@pytest.mark.parametrize("tokenizer", ["lean", "spacy"])
+def test_set_spans_aligns_like_char_span_expand(tokenizer):
+    """`set_spans` bisects token offsets instead of calling `Doc.char_span`: the same tokens, for
+    spans that start or end inside words, on trailing whitespace, or cover whitespace only."""
+    import random
+
+    from umkm_extract.components import set_spans
+
+    ex = Extractor(lean_tokenizer=tokenizer == "lean")
+    rng = random.Random(7)
+    for text, _ in corpus_items()[:12]:
+        doc = ex.nlp.make_doc(text)
+        items = [(s, min(len(text), s + rng.randrange(1, 60)), "X")
+                 for s in (rng.randrange(len(text)) for _ in range(400))]
+        set_spans(doc, "probe", items)
+        expected = [doc.char_span(s, e, label="X", alignment_mode="expand") for s, e, _ in items]
+        want = [(sp.start, sp.end) for sp in expected if sp is not None and len(sp)]
+        assert [(sp.start, sp.end) for sp in doc.spans["probe"]] == want
