@@ -385,3 +385,64 @@ def test_dev_corpus_f1() -> None:
     f1, tp, fp, fn = dev_counts_f1()
     print(f"\ncounts on corpus-dev: micro F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
     assert f1 >= 0.97
+
+
+# ---- the candidate scan --------------------------------------------------------------------------
+def _reference_candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """The candidates as one "currency? digits" pass and a full number-word scan found them."""
+    from umkm_extract.rules import counts as c
+    from umkm_extract.rules.numbers import numbers_data
+    from umkm_extract.rules.text import alternation
+
+    lex = c._lexicon()
+    cur = alternation(numbers_data()["currency_prefix"])
+    digit_candidate = re.compile(rf"(?P<cur>(?:{cur})\.?[^\S\n]?)?(?P<num>\d+(?:[.,]\d+)*)")
+    out = []
+    for m in digit_candidate.finditer(text, lo, hi):
+        a, n0, b = m.start(), m.start("num"), m.end()
+        if m["cur"] is not None:
+            symbol = m["cur"].rstrip(". \t")
+            before = text[a - 1] if a > 0 else ""
+            if not before or not before.isalnum() or (before.islower() and symbol in ("Rp", "RP")):
+                out.append((a, b, "money", symbol))
+                continue
+        if n0 > 0 and text[n0 - 1].isalnum():
+            continue
+        out.append((n0, b, "digits", ""))
+    for m in lex.word_candidate.finditer(text, lo, hi):
+        a, b = m.span()
+        if (a > 0 and text[a - 1] in "-–") or (b < len(text) and text[b] in "-–"):
+            continue
+        out.append((a, b, "approx" if m["approx"] is not None else "words", ""))
+    return sorted(out)
+
+
+CANDIDATE_TEXTS = [
+    "Rp 2,3 miliar, Rp.300.000, menjadiRp 1.492.992.000, US$ 5, USD5, IDR 7 dan xRp 9",
+    "dua ratus lima belas ribu pedagang, Ratusan warga, satu-satunya, ke-dua, SERIBU UMKM",
+    "G20, x5, 12.500.000,00 rupiah; 3 x 4 meter; 1.2.3 Rp. 4 RpRp 5 Rp\n6",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(
+    st.sampled_from(CANDIDATE_TEXTS),
+    st.lists(st.sampled_from(["Rp", "RP", "US$", "USD", ".", ",", " ", "\n", "5", "1.250", "dua", "Dua", "puluh",
+                              "ratusan", "ribu", "-", "x", "warga", "seribu", "sejuta"]), max_size=25).map("".join),
+    st.text(max_size=120),
+))
+def test_candidates_equal_one_pass_scan(text: str) -> None:
+    """Digit runs with a look back for a currency, and number words tried at their first words,
+    give the candidates that a full scan with both patterns gives."""
+    from umkm_extract.rules import counts as c
+    from umkm_extract.rules.text import WordIndex
+
+    for lo, hi in ((0, len(text)), (len(text) // 3, len(text))):
+        assert c._candidates(text, lo, hi, c._lexicon(), WordIndex(text)) == _reference_candidates(text, lo, hi)
+
+
+def test_index_given_or_built_gives_the_same_counts() -> None:
+    from umkm_extract.rules.text import WordIndex
+
+    for text in CANDIDATE_TEXTS:
+        assert find_counts(text, index=WordIndex(text)) == find_counts(text)

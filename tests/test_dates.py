@@ -24,6 +24,7 @@ from umkm_extract.rules.dates import (
     is_year_in_identifier,
     parse_anchor,
 )
+from umkm_extract.rules.text import WordIndex
 
 DEV = Path(__file__).parents[1].parent / "shared" / "corpus-dev"
 
@@ -524,3 +525,54 @@ def test_dev_corpus_f1(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\ndates on dev: P={precision:.3f} R={recall:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
     assert f1 >= 0.97
+
+
+def _reference_seeds(text: str, spans: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, int]]]:
+    """The seeds as one pass of one pattern found them (before the word index was used)."""
+    lex = dates._lexicon()
+    months = list(lex.month_of)
+    weekdays = [w.casefold() for k, ws in lex.raw["weekdays"].items() if not k.startswith("_") for w in ws]
+    seed = re.compile(
+        rf"""\b(?:
+            (?P<Y>(?:19|20)\d\d)(?!\d)
+          | (?P<N>\d{{1,2}})(?=(?:st|nd|rd|th)?\s*(?:[/.\-–]\s*\d|(?:{dates._trie(months)})\b))
+          | (?P<kw>tahun|bulan|hari|kemarin|kemaren|besok|lusa|setahun|sebulan|{dates._trie(months + weekdays)})\b
+        )""",
+        re.X | re.I,
+    )
+    hits: dict[str, list[tuple[int, int, int]]] = {}
+    for s, e in spans:
+        for m in seed.finditer(text, s, e):
+            kinds = m.lastgroup if m.lastgroup in ("Y", "N") else dates._patterns().seed_kind.get(
+                dates._norm_apostrophe(m.group().casefold()), "")
+            for k in kinds or "":
+                hits.setdefault(k, []).append((m.start(), s, e))
+    return {k: sorted(v) for k, v in hits.items()}
+
+
+SEED_TEXTS = [
+    "Kamis (5/9/2024) lalu, tahun 2023 dan bulan Mei; Jum'at 18 Sept. kemarin",
+    "Pada HARİ Senin, harı ini 5 Mei 2024",  # dotted/dotless i: re.I reads them as "i"
+    "12024 tahun2024 5th Mei 5Mei (18/6) setahun sebulan JUMʼAT",
+]
+
+
+@pytest.mark.parametrize("text", SEED_TEXTS + ALL_TEXTS[:40])
+def test_seeds_equal_one_pass_scan(text: str) -> None:
+    """Seeds read from the digit runs and the word index are the seeds a full scan finds."""
+    spans = [(0, len(text))]
+    got = dates._seeds(text, spans, WordIndex(text)).at
+    assert {k: sorted(v) for k, v in got.items()} == _reference_seeds(text, spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=300), DATEISH))
+def test_seeds_equal_one_pass_scan_generated(text: str) -> None:
+    spans = [(0, len(text))]
+    got = dates._seeds(text, spans, WordIndex(text)).at
+    assert {k: sorted(v) for k, v in got.items()} == _reference_seeds(text, spans)
+
+
+def test_index_given_or_built_gives_the_same_dates() -> None:
+    for text in SEED_TEXTS + ALL_TEXTS[:40]:
+        assert find_dates(text, anchor="2024-09-19", index=WordIndex(text)) == find_dates(text, anchor="2024-09-19")

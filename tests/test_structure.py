@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from umkm_extract.rules import structure as S
 from umkm_extract.rules.structure import parse_structure, split_sentences
 
 PAGE = """Bupati Sleman Resmikan Sentra Kuliner UMKM di Depok
@@ -90,3 +94,28 @@ def test_dash_inside_a_sentence_is_not_a_dateline():
     text = "Judul\nBupati Sleman - yang baru dilantik - meninjau pasar tradisional bersama jajaran dinas terkait.\n"
     st = parse_structure(text)
     assert st.dateline is None and text[st.body[0][0]:].startswith("Bupati Sleman")
+
+
+# ---- shortcuts: the same answers as the plain scans they replace -----------------------------------
+SENTENCEISH = st.lists(
+    st.sampled_from(["Bupati", "hadir", ".", "!", "?", "…", "”", '"', "'", ")", "(", "“", " ", "  ", "\n", "\n\n",
+                     "\t", "H.", "Rp.", "5", "Ia", "dll.", "S.E.", "kata"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(SENTENCEISH, st.text(max_size=200)), cut=st.integers(0, 10))
+def test_splits_equal_full_scan(text: str, cut: int) -> None:
+    """`_SENT_SPLIT` tried only after sentence ends and at line breaks finds what `finditer` finds."""
+    for start, end in ((0, len(text)), (min(cut, len(text)), len(text))):
+        assert [m.span() for m in S._splits(text, start, end)] == [
+            m.span() for m in S._SENT_SPLIT.finditer(text, start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.one_of(SENTENCEISH, st.text(max_size=200)))
+def test_has_words_counts_like_findall(line: str) -> None:
+    n = len(regex.findall(r"\w+", line))
+    for k in S._MIN_WORDS:
+        assert S._has_words(line, k) == (n >= k)

@@ -27,7 +27,7 @@ class EventsComponent:
         body = st["structure"].body
         persons = st["persons"]
         person_spans = [(s, e) for p in persons for s, e in p.mentions]
-        orgs = find_organizations(text, spans=body, exclude=person_spans)
+        orgs = find_organizations(text, spans=body, exclude=person_spans, index=word_index(doc))
         st["organizations"] = orgs
         sentences = [s for a, b in body for s in split_sentences(text, a, b)]
         st["sentences"] = sentences

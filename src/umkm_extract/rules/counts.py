@@ -23,7 +23,7 @@ import regex as re
 
 from ..records import Count
 from .numbers import Number, numbers_data, parse_number, parse_number_words, parse_rupiah
-from .text import alternation
+from .text import WordIndex, alternation, finditer_at, first_words
 
 __all__ = ["find_counts"]
 
@@ -31,6 +31,7 @@ Span = tuple[int, int]
 
 # ---- patterns that need no data -------------------------------------------------------------
 _NUM = r"\d+(?:[.,]\d+)*"
+_NUM_RE = re.compile(_NUM)
 _WORD = r"\p{L}[\p{L}\p{M}\p{N}'’]*(?:[-/]\p{L}[\p{L}\p{M}\p{N}'’]*)*"
 # Whitespace between a number and its unit: may cross one line break (hard-wrapped text), not a blank line.
 _GAP = r"[^\S\n]*(?:\n[^\S\n]*)?"
@@ -57,8 +58,10 @@ _HYPHEN_CHAIN = re.compile(r"[-–]\d{1,4}[-–]\d{1,4}")
 
 @dataclass(frozen=True)
 class _Lexicon:
-    digit_candidate: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    currency_reach: int
     word_candidate: re.Pattern[str]
+    word_first: frozenset[str] | None
     money_scale_after: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_after: re.Pattern[str]
@@ -112,9 +115,10 @@ def _lexicon() -> _Lexicon:
     scales = _alt(d["scales"])
     money_short = _alt(k for k in d["money_scales"] if len(k) > 1)
     money_letters = "".join(sorted({c for k in d["money_scales"] if len(k) == 1 for c in (k, k.upper())}))
-    # Two cheap passes instead of one pattern with look-behinds at every position (several times
-    # faster): digits with an optional currency prefix, then number words in the cases written.
-    digit_candidate = re.compile(rf"(?P<cur>(?:{_alt(d['currency_prefix'])})\.?[^\S\n]?)?(?P<num>{_NUM})")
+    # Candidates come from two cheap passes instead of one pattern with look-behinds at every
+    # position: digit runs (a currency prefix is looked for just before each), then number words
+    # in the cases written, tried only where a word that can open one starts (`word_first`).
+    currency_before = re.compile(rf"(?:{_alt(d['currency_prefix'])})\.?[^\S\n]?(?=\d)")
     word_candidate = re.compile(
         rf"\b(?:(?P<approx>(?:{_cased(d['approximate'])})(?:[^\S\n]+(?:{_cased(d['scales'])}))?)"
         rf"|(?P<words>(?:{_cased(start_words)})(?:[^\S\n]+(?:{_cased(all_words)}))*))\b"
@@ -124,8 +128,10 @@ def _lexicon() -> _Lexicon:
     )
     months = _alt(d["months"])
     return _Lexicon(
-        digit_candidate=digit_candidate,
+        currency_before=currency_before,
+        currency_reach=max(map(len, d["currency_prefix"])) + 2,  # the prefix, a dot and a space
         word_candidate=word_candidate,
+        word_first=first_words(_alt([*d["approximate"], *start_words])),
         money_scale_after=money_scale_after,
         scale_after=re.compile(rf"[^\S\n]+(?P<s>(?i:{scales}))(?![\p{{L}}\p{{N}}])"),
         currency_after=re.compile(rf"[^\S\n]+(?P<c>(?i:{_alt(d['currency_suffix'])}))(?![\p{{L}}\p{{N}}])"),
@@ -638,14 +644,18 @@ def _resolve(text: str, items: list[_Hit | _Bare], lo: int, lex: _Lexicon) -> li
     return out
 
 
-def _candidates(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, int, str, str]]:
+def _candidates(text: str, lo: int, hi: int, lex: _Lexicon,
+                index: WordIndex | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, currency) of every number-looking stretch, in text order."""
     out: list[tuple[int, int, str, str]] = []
-    for m in lex.digit_candidate.finditer(text, lo, hi):
-        a, n0, b = m.start(), m.start("num"), m.end()
-        cur = m["cur"]
+    prev_end = lo
+    for m in _NUM_RE.finditer(text, lo, hi):
+        n0, b = m.span()
+        cur = _currency_before(text, max(prev_end, n0 - lex.currency_reach), n0, lex)
+        prev_end = b
         if cur is not None:
-            symbol = cur.rstrip(". \t")
+            a = cur.start()
+            symbol = cur.group().rstrip(". \t")
             before = text[a - 1] if a > 0 else ""
             glued_ok = before.islower() and symbol in ("Rp", "RP")  # "menjadiRp 1.492.992.000"
             if not before or not before.isalnum() or glued_ok:
@@ -654,7 +664,8 @@ def _candidates(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, i
         if n0 > 0 and text[n0 - 1].isalnum():
             continue  # G20, x5, inside a code
         out.append((n0, b, "digits", ""))
-    for m in lex.word_candidate.finditer(text, lo, hi):
+    starts = None if index is None or lex.word_first is None else index.starts(lex.word_first, lo, hi)
+    for m in finditer_at(lex.word_candidate, starts, text, lo, hi):
         a, b = m.span()
         if (a > 0 and text[a - 1] in "-–") or (b < len(text) and text[b] in "-–"):
             continue  # satu-satunya, ke-dua
@@ -663,9 +674,20 @@ def _candidates(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, i
     return out
 
 
-def _scan(text: str, lo: int, hi: int, exclude: Sequence[Span], lex: _Lexicon) -> list[_Hit]:
+def _currency_before(text: str, lo: int, n0: int, lex: _Lexicon) -> re.Match[str] | None:
+    """The currency prefix written right before the digits at ``n0`` ("Rp", "Rp. ", "US$"), if any.
+
+    ``text[lo:n0]`` holds no digit (``lo`` is at or after the previous number), so a prefix match
+    there can only end at ``n0``; the leftmost one is taken, as a forward scan for
+    "prefix? digits" would.
+    """
+    return lex.currency_before.search(text, lo, n0 + 1)
+
+
+def _scan(text: str, lo: int, hi: int, exclude: Sequence[Span], lex: _Lexicon,
+          index: WordIndex | None = None) -> list[_Hit]:
     items: list[_Hit | _Bare] = []
-    for a, b, kind, cur in _candidates(text, lo, hi, lex):
+    for a, b, kind, cur in _candidates(text, lo, hi, lex, index):
         if _overlaps(a, b, exclude):
             continue
         limit = _limit(b, hi, exclude)
@@ -684,15 +706,19 @@ def _scan(text: str, lo: int, hi: int, exclude: Sequence[Span], lex: _Lexicon) -
     return _resolve(text, items, lo, lex)
 
 
-def find_counts(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = ()) -> list[Count]:
+def find_counts(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = (),
+                index: WordIndex | None = None) -> list[Count]:
     """Every count in ``text`` inside ``spans`` (None: the whole text), none overlapping ``exclude``.
 
     Sorted by position, non-overlapping; ``text[c.start:c.end] == c.text`` for each. Approximate
     words ("ratusan pedagang") come with ``approximate=True`` and the lower bound as value.
+    ``index`` is the article's word index when the caller has one (built here otherwise).
     """
     if not isinstance(text, str) or not text:
         return []
     lex = _lexicon()
+    if index is None:
+        index = WordIndex(text)
     n = len(text)
     windows = [(0, n)] if spans is None else sorted(
         (max(0, int(s)), min(n, int(e))) for s, e in spans if int(e) > int(s)
@@ -701,7 +727,7 @@ def find_counts(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequ
     hits: list[_Hit] = []
     for lo, hi in windows:
         if lo < hi:
-            hits.extend(_scan(text, lo, hi, excl, lex))
+            hits.extend(_scan(text, lo, hi, excl, lex, index))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[Count] = []
     last_end = -1

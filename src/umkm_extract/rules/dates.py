@@ -33,8 +33,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
+import regex
+
 from umkm_extract.records import DateMention
-from umkm_extract.rules.text import alternation
+from umkm_extract.rules.text import WordIndex, alternation, finditer_at, first_words
 
 __all__ = [
     "Anchor",
@@ -224,13 +226,17 @@ class _Rule(NamedTuple):
     handler: _Handler
     seeds: str  # the seed kinds a match of this rule contains (see _seeds)
     reach: int = 40  # how far a match may start before its first seed
+    digit_led: bool = False  # every match starts with a number ("5 September", "2021-2023")
+    first: frozenset[str] | None = None  # else: the words a match can start with (None: unknown)
 
 
 @dataclass(frozen=True)
 class _Patterns:
     rules: tuple[_Rule, ...]
     header_rules: tuple[_Rule, ...]
-    seed: re.Pattern[str]
+    number_seed: re.Pattern[str]
+    word_seed: re.Pattern[str]
+    seed_words: frozenset[str] | None
     seed_kind: dict[str, str]
     month_token: re.Pattern[str]
     cross_tail: re.Pattern[str]
@@ -269,6 +275,7 @@ _DASH = re.compile(r"\s*[\-–—|(]")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _HEADER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DATELINE = re.compile(r"(?:[^\W\d_]|[ .'’\-]){2,41}?\s*(?:\((?:[^\W\d_]|[. ]){1,20}\)\s*)?,\s*\Z")
+_DIGIT_RUN = regex.compile(r"\d+")  # `regex` finds these several times faster than `re`
 _UPDATED = re.compile(r"\b(?:updated|diperbarui|diperbaharui|last\s+modified|update)\b", re.I)
 
 
@@ -394,17 +401,17 @@ def _patterns() -> _Patterns:
     # B "bulan", D "hari"/"kemarin"/"besok"/"lusa". A rule scans only around seeds of its kinds.
     rules = (
         _Rule("date.weekday_date", wd_date, _h_weekday_date, "WN"),
-        _Rule("date.day_range", day_range, _h_day_range, "N"),
-        _Rule("date.dmy_text", dmy_text, _h_dmy_text, "N"),
+        _Rule("date.day_range", day_range, _h_day_range, "N", digit_led=True),
+        _Rule("date.dmy_text", dmy_text, _h_dmy_text, "N", digit_led=True),
         _Rule("date.mdy_text", mdy_text, _h_mdy_text, "MY"),
-        _Rule("date.numeric", numeric, _h_numeric, "NY"),
+        _Rule("date.numeric", numeric, _h_numeric, "NY", digit_led=True),
         _Rule("date.month_list", month_list, _h_month_list, "M"),
         _Rule("date.month_year", month_year, _h_month_year, "MY"),
         _Rule("date.year_part", year_part, _h_years, "Y"),
         _Rule("date.budget_year", budget, _h_budget, "Y", 120),
         _Rule("date.edition_year", ordinal_year, _h_years, "Y"),
         _Rule("date.year_tahun", tahun_year, _h_years, "Y"),
-        _Rule("date.year_range", year_range, _h_year_range, "Y"),
+        _Rule("date.year_range", year_range, _h_year_range, "Y", digit_led=True),
         _Rule("date.year_cue", year_cue, _h_years, "Y"),
         _Rule("date.month_bare", month_bare, _h_month_bare, "MB"),
         _Rule("date.relative_year", rel_year, _h_rel_year, "T"),
@@ -414,6 +421,8 @@ def _patterns() -> _Patterns:
         _Rule("date.relative_day", rel_day, _h_rel_day, "D"),
         _Rule("date.weekday_bare", weekday_bare, _h_weekday_bare, "W"),
     )
+    # Where first_words can tell, a rule is tried only where one of its first words starts.
+    rules = tuple(r._replace(first=first_words("(?x)" + r.pattern.pattern)) for r in rules)
 
     idkw = _ralt(raw["identifier_keywords_regex"])
     not_name = set(months) | set(weekdays)
@@ -425,14 +434,19 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=rules,
         header_rules=rules[:5],
-        seed=re.compile(
+        number_seed=re.compile(
             rf"""\b(?:
                 (?P<Y>(?:19|20)\d\d)(?!\d)
               | (?P<N>\d{{1,2}})(?=(?:st|nd|rd|th)?\s*(?:[/.\-–]\s*\d|(?:{_trie(months)})\b))
-              | (?P<kw>tahun|bulan|hari|kemarin|kemaren|besok|lusa|setahun|sebulan|{_trie(months + weekdays)})\b
             )""",
             re.X | re.I,
         ),
+        word_seed=re.compile(
+            rf"\b(?:tahun|bulan|hari|kemarin|kemaren|besok|lusa|setahun|sebulan|{_trie(months + weekdays)})\b", re.I
+        ),
+        seed_words=first_words(_alt(  # "jum" for "jum'at": the index's words are runs of letters
+            ["tahun", "bulan", "hari", "kemarin", "kemaren", "besok", "lusa", "setahun", "sebulan", *months, *weekdays]
+        )),
         seed_kind={
             **{w: "M" for w in lex.month_of},
             **{w: "W" for w in lex.weekday_of},
@@ -910,27 +924,52 @@ def _h_weekday_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> l
 _AFTER = 60  # how far an expression reaches after its last seed
 
 
-def _seeds(text: str, spans: Sequence[tuple[int, int]]) -> dict[str, list[tuple[int, int, int]]]:
-    """Seed positions per kind, as (position, span start, span end)."""
+class _Seeds(NamedTuple):
+    """What one pass over the article's spans gives every rule."""
+
+    at: dict[str, list[tuple[int, int, int]]]  # seed kind -> (position, span start, span end)
+    digits: list[int]  # the start of every run of digits in the spans
+    index: WordIndex | None  # the article's words, None when it cannot stand for `re.I` (see below)
+
+
+# Case-insensitive `re` also equates "İ" and "ı" with "i"; the word index case-folds, which does
+# not. An article holding either letter is scanned without the index (as the rules are written).
+_DOTTED_I = ("İ", "ı")
+
+
+def _seeds(text: str, spans: Sequence[tuple[int, int]], index: WordIndex | None = None) -> _Seeds:
+    """Seed positions per kind, from the digit runs and the word index of the spans.
+
+    A seed is a year ("2024"), a day number before a month or a date separator ("5 Mei", "5/9"),
+    or one of the seed words ("tahun", a month, a weekday, …); the two kinds of seed never overlap,
+    so they are looked up separately: numbers at each digit run, words at the index's offsets.
+    """
     pats = _patterns()
     kinds = pats.seed_kind
+    if index is not None and any(c in text for c in _DOTTED_I):
+        index = None
     hits: dict[str, list[tuple[int, int, int]]] = {}
+    digits: list[int] = []
     for s, e in spans:
-        for m in pats.seed.finditer(text, s, e):
-            group = m.lastgroup
-            if group == "Y" or group == "N":
-                hits.setdefault(group, []).append((m.start(), s, e))
-                continue
+        for d in _DIGIT_RUN.finditer(text, s, e):
+            p = d.start()
+            digits.append(p)
+            m = pats.number_seed.match(text, p, e)
+            if m is not None:
+                hits.setdefault(m.lastgroup or "", []).append((p, s, e))
+        starts = None if index is None or pats.seed_words is None else index.starts(pats.seed_words, s, e)
+        for m in finditer_at(pats.word_seed, starts, text, s, e):
             for k in kinds.get(_norm_apostrophe(m.group().casefold()), ""):
                 hits.setdefault(k, []).append((m.start(), s, e))
-    return hits
+    return _Seeds(hits, digits, index)
 
 
-def _windows(text: str, seeds: dict[str, list[tuple[int, int, int]]], rule: _Rule) -> list[tuple[int, int]]:
-    """The stretches of text around this rule's seeds, merged, within their spans."""
+def _windows(text: str, seeds: dict[str, list[tuple[int, int, int]]], kinds: str, reach: int
+             ) -> list[tuple[int, int]]:
+    """The stretches of text around the seeds of these kinds, merged, within their spans."""
     out: list[tuple[int, int]] = []
-    for p, s, e in sorted(p for k in rule.seeds for p in seeds.get(k, ())):
-        lo = max(s, p - rule.reach)
+    for p, s, e in sorted(p for k in kinds for p in seeds.get(k, ())):
+        lo = max(s, p - reach)
         hi = e
         if p + _AFTER < e:
             ws = _SPACE.search(text, p + _AFTER, e)  # never cut a word at the window end
@@ -942,6 +981,15 @@ def _windows(text: str, seeds: dict[str, list[tuple[int, int, int]]], rule: _Rul
     return out
 
 
+def _rule_starts(rule: _Rule, seeds: _Seeds) -> list[int] | None:
+    """The offsets where a match of the rule can start (None: anywhere)."""
+    if rule.digit_led:
+        return seeds.digits
+    if rule.first is None or seeds.index is None:
+        return None
+    return seeds.index.starts(rule.first)
+
+
 def _run(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -949,13 +997,27 @@ def _run(
     rules: Sequence[_Rule],
     *,
     seeded: bool = True,
+    index: WordIndex | None = None,
 ) -> list[DateMention]:
+    """Apply the rules in order; a match claims its characters from later rules.
+
+    ``seeded``: each rule scans only the windows around its seeds (see `_windows`), trying its
+    pattern only where a match can start (see `_rule_starts`); otherwise it scans the spans."""
     taken = bytearray(len(text) + 1)
     found: list[DateMention] = []
-    seeds = _seeds(text, spans) if seeded else {}
+    seeds = _seeds(text, spans, index if index is not None else WordIndex(text)) if seeded else None
+    windows: dict[tuple[str, int], list[tuple[int, int]]] = {}  # rules share seed kinds and reach
     for rule in rules:
-        for s, e in _windows(text, seeds, rule) if seeded else spans:
-            for m in rule.pattern.finditer(text, s, e):
+        if seeds is None:
+            where, starts = list(spans), None
+        else:
+            key = (rule.seeds, rule.reach)
+            if key not in windows:
+                windows[key] = _windows(text, seeds.at, rule.seeds, rule.reach)
+            where = windows[key]
+            starts = _rule_starts(rule, seeds) if where else None
+        for s, e in where:
+            for m in finditer_at(rule.pattern, starts, text, s, e):
                 ms, me = m.span()
                 if me <= ms or taken.find(1, ms, me) != -1:
                     continue
@@ -995,6 +1057,7 @@ def find_dates(
     *,
     anchor: str | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
+    index: WordIndex | None = None,
 ) -> list[DateMention]:
     """Every date expression in ``text`` (within ``spans``, default the whole text), sorted by start.
 
@@ -1002,10 +1065,11 @@ def find_dates(
     dates their year and resolves relative ones ("kemarin", "bulan lalu"); an expression that
     the anchor cannot resolve with certainty is left out (an unreadable anchor counts as none).
     Mentions never overlap, lie inside ``spans``, and ``text[m.start:m.end] == m.text``.
+    ``index`` is the article's word index when the caller has one (built here otherwise).
     """
     if not text:
         return []
-    return _run(text, _clean_spans(text, spans), parse_anchor(anchor), _patterns().rules)
+    return _run(text, _clean_spans(text, spans), parse_anchor(anchor), _patterns().rules, index=index)
 
 
 def _lines(text: str, limit: int) -> Iterable[tuple[int, int]]:

@@ -6,6 +6,7 @@ which character ranges are body, so every later offset still points into the ori
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,7 +57,9 @@ _CAPS = re.compile(r"[\p{Lu} ]+")
 _NAME_SEP = re.compile(r"\s*[,/&]\s*|\s+dan\s+")
 _ADDRESS = re.compile(r"@[\w-]+\.\w|https?://|www\.|\AJl\.\s")
 _ABBREV_END = re.compile(r"([\p{L}.]+)[.]\Z")
-_WORD = re.compile(r"\w+")
+# "Has the line at least n words (runs of \w)?", answered without listing its words: possessive
+# quantifiers read each word once and stop at the n-th.
+_MIN_WORDS = {n: re.compile(r"\W*+(?:\w++\W*+){%d}" % n) for n in (3, 7, 8, 25)}
 _SENT_END = re.compile(r"[.!?”\"’)]\s*\Z")
 _CAPTION_LABEL = re.compile(r"\A[\p{Lu}\p{N} ,&]{3,40}:\s")
 
@@ -89,9 +92,13 @@ def _credit_names(inner: str) -> list[str]:
     return out
 
 
+def _has_words(line: str, n: int) -> bool:
+    """Whether ``line`` holds at least ``n`` words (n is one of the counts in ``_MIN_WORDS``)."""
+    return _MIN_WORDS[n].match(line) is not None
+
+
 def _is_body_like(line: str) -> bool:
-    n = len(_WORD.findall(line))
-    return n >= 8 and (bool(_SENT_END.search(line)) or n >= 25)
+    return _has_words(line, 8) and (bool(_SENT_END.search(line)) or _has_words(line, 25))
 
 
 def parse_structure(text: str) -> Structure:
@@ -128,7 +135,7 @@ def parse_structure(text: str) -> Structure:
             seen.add(key)
             continue
         label = _label_re(labels).match(stripped)
-        if label and len(_WORD.findall(label.group(2))) <= 6:
+        if label and not _has_words(label.group(2), 7):
             byline.extend(n.strip() for n in _NAME_SEP.split(label.group(2)) if n.strip())
             continue
         if label:  # a long "Foto: …" caption: body after the label (it may add facts)
@@ -153,9 +160,10 @@ def parse_structure(text: str) -> Structure:
             if dm:
                 dateline = (ls, ls + dm.end())
                 ls += dm.end()
-        elif len(_WORD.findall(stripped)) <= 2 and not _SENT_END.search(stripped):
+        elif not _has_words(stripped, 3) and not _SENT_END.search(stripped):
             continue  # stray short line: share buttons, widget labels
-        cm = _CLOSING_CREDIT.search(text, ls, le)
+        # A credit closes the line, and the line is stripped: it must end with ")" or "]".
+        cm = _CLOSING_CREDIT.search(text, ls, le) if text[le - 1] in ")]" else None
         if cm and _is_credit(cm.group(1)):
             byline.extend(_credit_names(cm.group(1)))
             le = cm.start()
@@ -180,16 +188,40 @@ _ABBREV = frozenset(
     "spd mpd msi mm se sh mh skm dll dsb yth a b c d e f g i j k l n o p q r t u v w x y z".split()
 )
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])[”\"’')]*\s+(?=[\"“‘'(]?[\p{Lu}\p{N}])|\n\s*\n|(?<=[.!?…”\"')])[ \t]*\n")
+# Every split starts right after a sentence end or closing quote (the look-behinds above) or at a
+# line break: `_SENT_SPLIT` is tried only there instead of at every character.
+_SPLIT_HINT = re.compile(r"[.!?…”\"')]|\n")
+
+
+def _splits(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `_SENT_SPLIT` in text[start:end], as its `finditer` gives them."""
+    pos = start
+    for h in _SPLIT_HINT.finditer(text, max(start - 1, 0), end):  # a sentence end just before start counts
+        q = h.start()
+        p = q if text[q] == "\n" else q + 1
+        if p < pos:
+            continue  # before the span, or inside the previous split
+        m = _SENT_SPLIT.match(text, p, end)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
+def _after_abbreviation(text: str, s: int, cut: int) -> bool:
+    """Whether text[s:cut] ends with a known abbreviation and its dot ("H.", "Rp.", "S.E.")."""
+    if cut <= s or text[cut - 1] != ".":
+        return False
+    prev = _ABBREV_END.search(text, max(s, cut - 12), cut)
+    return prev is not None and prev.group(1).casefold().strip(".") in _ABBREV
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end]; abbreviations such as "H." or "Rp." do not end a sentence."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENT_SPLIT.finditer(text, start, end):
+    for m in _splits(text, start, end):
         cut = m.start()
-        prev = _ABBREV_END.search(text[max(s, cut - 12):cut])
-        if prev and prev.group(1).casefold().strip(".") in _ABBREV and m.group().strip() == "":
+        if m.group().strip() == "" and _after_abbreviation(text, s, cut):
             continue
         seg = text[s:cut]
         if seg.strip():
