@@ -34,7 +34,7 @@ def test_first_words_of_keyword_patterns(pattern, words):
 
 
 @pytest.mark.parametrize("pattern", [
-    r"[Mm]eresmikan",  # a class at the start: any letter could begin it
+    r"[a-z]eresmikan",  # a range at the start: any of 26 letters could begin it
     r"jum.?at",  # the first word can continue with any character
     r"\d+ orang",  # starts with a digit
     r"(?:desa\s+)?",  # can match the empty string
@@ -88,7 +88,7 @@ def test_events_same_with_underivable_trigger():
     raw = json.loads(resources.files("umkm_extract.data").joinpath("events.json").read_text("utf-8"))
     for rule in raw["rules"]:
         if rule["id"] == "facility.active":
-            rule["trigger"] = "[Mm]eresmikan|[Mm]embuka secara resmi|[Rr]esmikan"
+            rule["trigger"] = "[a-z]eresmikan|[a-z]embuka secara resmi|[a-z]esmikan"
     lexicon = _compile(raw)
     assert next(r for r in lexicon.rules if r.id == "facility.active").first is None
     art = umkm_extract.extract(text, published="2025-03-14")
@@ -99,3 +99,14 @@ def test_events_same_with_underivable_trigger():
                              lexicon=lexicon)
     assert [(e.type, e.trigger, e.date) for e in odd_events] == [(e.type, e.trigger, e.date) for e in plain]
     assert plain and plain[0].type == "facility_inaugurated"
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"jum[’']?at|jumat", {"jum", "jumat"}),  # a non-letter inside ends the word
+    (r"sept?|okt", {"sep", "sept", "okt"}),
+    (r"kuartal I{1,3}", {"kuartal"}),
+    (r"I{1,3}\s+tahun", {"i", "ii", "iii"}),
+    (r"(?:[iy]ang|yg)\b", {"iang", "yang", "yg"}),
+])
+def test_first_words_expands_small_classes_and_repeats(pattern, words):
+    assert first_words(pattern) == words

@@ -184,6 +184,8 @@ def first_words(pattern: str) -> frozenset[str] | None:
             if not word:
                 return None  # the match can start with something other than a letter
             out.add(word.casefold())
+            if len(out) > _MAX_WORDS:
+                return None
     except _Unknown:
         return None
     return frozenset(out)
@@ -191,6 +193,10 @@ def first_words(pattern: str) -> frozenset[str] | None:
 
 class _Unknown(Exception):
     pass
+
+
+_SMALL_REPEAT = 4  # bounded repeats up to this count are expanded; longer ones end the word or give up
+_MAX_WORDS = 5000  # more possible first words than this: not worth indexing
 
 
 def _lead(items: list, prefix: str, _depth: int = 0):  # type: ignore[no-untyped-def]
@@ -220,18 +226,22 @@ def _lead(items: list, prefix: str, _depth: int = 0):  # type: ignore[no-untyped
             yield from _lead(list(alt) + rest, prefix, _depth + 1)
     elif name in ("MAX_REPEAT", "MIN_REPEAT"):
         lo, hi, sub = av
-        if lo == 0:
-            yield from _lead(rest, prefix, _depth + 1)
-        if hi == 1 and lo <= 1:
-            yield from _lead(list(sub) + rest, prefix, _depth + 1)
-        elif lo >= 1 or hi != 0:
+        if hi <= _SMALL_REPEAT:  # "x?", "I{1,3}": each count in turn
+            for k in range(lo, hi + 1):
+                yield from _lead(list(sub) * k + rest, prefix, _depth + 1)
+        else:
+            if lo == 0:
+                yield from _lead(rest, prefix, _depth + 1)
             if prefix and not _may_start_with_letter(sub):
                 yield prefix  # "\s+" ends the word
             else:
                 raise _Unknown
     elif name == "AT" or name == "ASSERT" or name == "ASSERT_NOT":
         yield from _lead(rest, prefix, _depth + 1)  # zero-width: does not move the start
-    else:  # IN (a class), ANY, CATEGORY, GROUPREF, ...
+    elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):  # "[iy]": each letter in turn
+        for _, code in av:
+            yield from _lead([(_LITERAL, code)] + rest, prefix, _depth + 1)
+    else:  # other classes, ANY, CATEGORY, GROUPREF, ...
         if prefix and not _may_start_with_letter([(op, av)]):
             yield prefix
         else:
@@ -254,3 +264,4 @@ try:  # the standard library's regex parser (3.11+: re._parser; before: sre_pars
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse  # type: ignore[no-redef]
+_LITERAL = _sre_parse.LITERAL
