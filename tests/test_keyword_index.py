@@ -110,3 +110,13 @@ def test_events_same_with_underivable_trigger():
 ])
 def test_first_words_expands_small_classes_and_repeats(pattern, words):
     assert first_words(pattern) == words
+
+
+def test_finditer_at_tries_a_word_cut_by_the_span_end():
+    """The index knows "dilantika", not "dilantik"; a span ending inside it still finds the keyword."""
+    pattern = regex.compile(r"(?<![\p{L}])(?:dilantik)(?![\p{L}])", regex.I)
+    text = "Ketua dilantika hari ini"
+    ix = WordIndex(text)
+    end = text.index("dilantik") + len("dilantik")
+    assert [m.group() for m in pattern.finditer(text, 0, end)] == ["dilantik"]
+    assert [m.group() for m in finditer_at(pattern, ix.starts({"dilantik"}), text, 0, end)] == ["dilantik"]

@@ -110,3 +110,62 @@ def test_more_shapes(text, name, title):
     assert [p.name for p in ps] == [name]
     if title is not None:
         assert ps[0].title == title
+
+
+# ---------------------------------------------------------------- keyword-anchored matching (speed)
+# The cue patterns are tried only where their keywords start (the article's word index); these
+# shapes are the ones where a keyword is not a whole word of the index or is written unusually.
+
+@pytest.mark.parametrize("text, name, title, rule", [
+    # the role noun runs on into the next word (a dropped space): not a word of the index
+    ("Salah satu pedagangsayur asal Kelurahan Gedog, Suminah, mengaku lega.", "Suminah", None,
+     "person.apposition"),
+    # a two-word head written as one word, an acting office in capitals with a period
+    ("WaliKota Kendari, Siska Karina Imran menyampaikan apresiasi.", "Siska Karina Imran", "WaliKota",
+     "person.title"),
+    ("PJ. Bupati Pati Henggar Budi Anggoro meninjau lokasi.", "Henggar Budi Anggoro", "PJ. Bupati", "person.title"),
+    # the case-insensitive role noun in capitals
+    ("Seorang PETANI cabai, Darsono, mengaku senang.", "Darsono", None, "person.apposition"),
+], ids=["run-on-role-noun", "head-in-one-word", "acting-office-caps", "role-noun-caps"])
+def test_keyword_shapes(text, name, title, rule):
+    p = one(text)
+    assert (p.name, p.title, p.rule) == (name, title, rule)
+
+
+def test_cue_matches_are_finditer():
+    """Tried at keyword starts only, each cue pattern finds what `finditer` finds over the span."""
+    from umkm_extract.rules import persons as P
+    from umkm_extract.rules.text import WordIndex
+
+    text = ("Menurut Budi Santoso, pasar ramai. Kata Ibu Siti, H. Lalu Saswadi hadir; kata dia, ujar Pak Rudi. "
+            "Salah satu pedagangsayur asal Gedog, Suminah, mengaku lega. Pemilik usaha, Darsono, mengatakan "
+            "omzet naik. Seorang PETANI, Joko, merasa senang. Hadir pendamping dari Dinas Koperasi, Ani Lestari. "
+            "Daeng Ngemba tersenyum. Dr. Andi Wijaya oleh Bapak Camat.")
+    scan = P._Scan(text, WordIndex(text))
+    for a, b in [(0, len(text)), (7, 150), (60, len(text) - 5)]:
+        for cue in P._CUES:
+            if cue.windows:
+                continue  # tried in windows before their keys by design, not over the whole span
+            found = [m.span() for m in P._matches(cue, scan, a, b)]
+            assert found == [m.span() for m in cue.pattern.finditer(text, a, b)], cue.rule
+        found = [m.span() for m in scan.finditer(P._ROLE_BEFORE, P._ROLE_FIRST, a, b)]
+        assert found == [m.span() for m in P._ROLE_BEFORE.finditer(text, a, b)]
+        lex = P._lexicon()
+        found = [m.span() for m in scan.finditer(lex.heads, lex.head_first, a, b)]
+        assert found == [m.span() for m in lex.heads.finditer(text, a, b)]
+
+
+def test_shared_word_index():
+    from umkm_extract.rules.text import WordIndex
+
+    text = "Bupati Sleman Kustini Sri Purnomo membuka pameran. Menurut Kustini, UMKM tumbuh."
+    regions = find_regions(text)
+    assert find_persons(text, regions=regions, index=WordIndex(text)) == find_persons(text, regions=regions)
+
+
+def test_keyword_cut_by_the_span_end():
+    """A span that ends inside a word ends a keyword there too, as `finditer` over the span sees it."""
+    text = "Di pantai itu, Yakobus Laka, nelayanasal Oesapa, menjaring ikan."
+    end = text.index("nelayan") + len("nelayan")
+    assert [p.name for p in find_persons(text, spans=[(0, end)])] == ["Yakobus Laka"]
+    assert find_persons(text, spans=[(0, len(text))]) == []

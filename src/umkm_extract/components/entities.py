@@ -39,7 +39,7 @@ class PersonsComponent:
 
             candidates = tuple(proper_noun_runs(doc))
         persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"],
-                               candidates=candidates)
+                               candidates=candidates, index=word_index(doc))
         st["persons"] = persons
         set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
                                         for p in persons for s, e in p.mentions])
@@ -54,7 +54,8 @@ def make_dates(nlp: Language, name: str) -> "DatesComponent":
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        dates = find_dates(st["text"], anchor=st["published"], spans=st["structure"].body)
+        dates = find_dates(st["text"], anchor=st["published"], spans=st["structure"].body,
+                           index=word_index(doc))
         st["date_mentions"] = dates
         set_spans(doc, "umkm_dates", [(d.start, d.end, "DATE") for d in dates])
         return doc
@@ -69,7 +70,7 @@ class CountsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         exclude = [(d.start, d.end) for d in st["date_mentions"]]
-        counts = find_counts(st["text"], spans=st["structure"].body, exclude=exclude)
+        counts = find_counts(st["text"], spans=st["structure"].body, exclude=exclude, index=word_index(doc))
         st["count_mentions"] = counts
         set_spans(doc, "umkm_counts", [(c.start, c.end, "MONEY" if c.unit == "rupiah" else "COUNT") for c in counts])
         return doc

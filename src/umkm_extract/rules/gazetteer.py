@@ -121,6 +121,10 @@ class Gazetteer:
             out.extend(self._desa.get(key, ()))
         return out
 
+    def may_name_kecamatan(self, name: str) -> bool:
+        """A cheap pre-test for ``lookup(name, ("kecamatan",))``: False means it finds nothing."""
+        return compact(name) in self._kec or name in self.aliases
+
     def province_of(self, code: str) -> str:
         return code.split(".", 1)[0]
 

@@ -15,6 +15,7 @@ import regex as re
 from ..records import Person
 from .gazetteer import compact, gazetteer
 from .regions import RegionMention
+from .text import WordIndex, finditer_at, first_words
 
 __all__ = ["find_persons", "PersonMention"]
 
@@ -29,12 +30,16 @@ def _lines(name: str) -> list[str]:
 @dataclass(frozen=True)
 class _Lexicon:
     heads: re.Pattern[str]
+    head_first: frozenset[str] | None  # the words a `heads` match starts with (see `_Scan`)
     head_kind: dict[str, str]
     stop: frozenset[str]
     honorific: frozenset[str]
     degree: frozenset[str]
 
 
+# An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
+# "P[jJ]s?") so that `first_words` can read them.
+_TITLE_MOD = r"Pjs?|PJs?|Plt|Plh|Penjabat|Pelaksana\s+Tugas|Pelaksana\s+Harian"
 # Heads that take a complement before the name: "Kepala Dispermades Tetuko Raharjo".
 _NEEDS_COMPLEMENT = frozenset(
     "kepala ketua sekretaris anggota direktur kadis kabid kasi kabag kasubag kasat asisten deputi "
@@ -55,6 +60,9 @@ _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri"
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
 _TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
                           r"(?:menjabat(?:\s+sebagai)?|sebagai|selaku|dilantik\s+(?:sebagai|menjadi|jadi))\s+", re.I)
+# region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
+_UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
+_UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
@@ -70,13 +78,17 @@ def _lexicon() -> _Lexicon:
     # First letter as written (titles are capitalised in running text), the rest case-insensitive.
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
-        r"(?<![\p{L}\p{N}])(?P<mod>(?:P[jJ]s?|Pl[th]|Penjabat|Pelaksana\s+Tugas|Pelaksana\s+Harian)\.?\s+(?:\((?:Pj|Plt|Plh)\)\s+)?)?(?P<head>%s)(?![\p{L}])" % body
+        r"(?<![\p{L}\p{N}])(?P<mod>(?:%s)\.?\s+(?:\((?:Pj|Plt|Plh)\)\s+)?)?(?P<head>%s)(?![\p{L}])" % (_TITLE_MOD, body)
     )
+    # A match starts with the acting-office word or, without one, with the head ("Wali Kota": "wali";
+    # written "WaliKota": "walikota"). `first_words` reads the standard syntax only: the lookahead
+    # stands for the pattern's (?![\p{L}]) after the head.
+    first = first_words(r"(?:%s)\.?\s|(?:%s)(?![^\W\d_])" % (_TITLE_MOD, body))
     stop = frozenset(w.casefold() for ln in _lines("name_stopwords.txt") for w in ln.split())
     stop |= frozenset(h.casefold() for h in heads for h in h.split())
     hon = frozenset(compact(h) for h in _lines("honorifics_person.txt"))
     deg = frozenset(compact(d) for d in _lines("degrees.txt"))
-    return _Lexicon(pattern, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg)
+    return _Lexicon(pattern, first, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg)
 
 
 @dataclass
@@ -112,7 +124,7 @@ def _covered(regions: Sequence[RegionMention], s: int, e: int) -> RegionMention 
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -130,44 +142,48 @@ _CALENDAR = frozenset(
 _TOK = re.compile(r"[ \t]*(?:(?P<comma>,)|(?P<paren>\([^()\n]{1,60}\))|(?P<word>[\p{L}\p{N}][\p{L}\p{N}.'’\-/&]*))")
 
 
+def _capitalised_word(m: re.Match[str] | None) -> bool:
+    """Whether a `_TOK` match is a word that starts with a capital."""
+    return m is not None and m.lastgroup == "word" and m.group("word")[0].isupper()
+
+
 def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
     """Tokens of a title phrase after its head, up to the first lowercase word or clause break."""
     toks: list[_Tok] = []
-    while len(toks) < 40:
-        m = _TOK.match(text, pos, limit)
-        if not m:
-            break
-        if m.group("comma"):
-            nxt = _TOK.match(text, m.end(), limit)
-            if not nxt or not nxt.group("word") or not (nxt.group("word")[0].isupper()):
+    m = _TOK.match(text, pos, limit)
+    while m is not None and len(toks) < 40:
+        kind = m.lastgroup  # which of comma, paren, word matched
+        start, end = m.start(kind), m.end()
+        nxt = None  # the following token, when a comma or conjunction had to look at it
+        if kind == "comma":
+            nxt = _TOK.match(text, end, limit)
+            if not _capitalised_word(nxt):
                 break
-            toks.append(_Tok(m.start("comma"), m.end(), ",", "comma"))
-        elif m.group("paren"):
-            toks.append(_Tok(m.start("paren"), m.end(), m.group("paren"), "paren"))
+            toks.append(_Tok(start, end, ",", "comma"))
+        elif kind == "paren":
+            toks.append(_Tok(start, end, m.group(kind), "paren"))
         else:
-            w = m.group("word")
+            w = m.group(kind)
             if w in ("dan", "&", "/", "serta") and toks and toks[-1].kind == "word":
-                nxt = _TOK.match(text, m.end(), limit)
-                if not nxt or not nxt.group("word") or not nxt.group("word")[0].isupper():
+                nxt = _TOK.match(text, end, limit)
+                if not _capitalised_word(nxt):
                     break
-                toks.append(_Tok(m.start("word"), m.end(), w, "conj"))
+                toks.append(_Tok(start, end, w, "conj"))
             elif w.casefold().strip(".") in _CALENDAR:
                 break
             elif w in _QUALIFIERS:
-                toks.append(_Tok(m.start("word"), m.end(), w, "qual"))
+                toks.append(_Tok(start, end, w, "qual"))
             elif w.endswith(".") and w.casefold().rstrip(".") in ("dr", "drg", "ir", "h", "hj", "drs", "dra"):
-                toks.append(_Tok(m.start("word"), m.end(), w, "word"))
+                toks.append(_Tok(start, end, w, "word"))
             elif w[0].isupper() or w[0].isdigit():
-                ws = m.start("word")
-                we = m.end()
                 # a sentence-final period ends the phrase: "... Aceh Utara, Syarifuddin." (keep "Abd.", "M.")
                 if w.endswith(".") and len(w.rstrip(".")) > 3:
-                    toks.append(_Tok(ws, we - 1, w[:-1], "word"))
+                    toks.append(_Tok(start, end - 1, w[:-1], "word"))
                     break
-                toks.append(_Tok(ws, we, w, "word"))
+                toks.append(_Tok(start, end, w, "word"))
             else:
                 break
-        pos = m.end()
+        m = nxt if nxt is not None else _TOK.match(text, end, limit)
     while toks and toks[-1].kind in ("comma", "conj", "qual"):
         toks.pop()
     return toks
@@ -220,11 +236,11 @@ def _name_text(text: str, toks: list[_Tok]) -> str:
     return " ".join(text[toks[0].start:toks[-1].end].split())
 
 
-def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon
+def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon, scan: _Scan
                     ) -> list[PersonMention]:
     out: list[PersonMention] = []
     gz = gazetteer()
-    for m in lex.heads.finditer(text, a, b):
+    for m in scan.finditer(lex.heads, lex.head_first, a, b):
         head = m.group("head")
         head_key = head.casefold().replace(" ", "")
         toks = _scan_extent(text, m.end(), b)
@@ -274,8 +290,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
             jurisdiction = region.to_region().name
         title = text[t_start:t_end]
         keep = len(m.group(0))
-        title = title[:keep] + re.sub(
-            r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z", "", title[keep:])
+        title = title[:keep] + _UNIT_TAIL_SE.sub("", title[keep:])
         title = _RI_SUFFIX.sub("", title)
         title = " ".join(title.split())
         organization = None
@@ -297,12 +312,14 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
 
 _RUN_TOKEN = r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}'’\-]*)"
 _NAME_RUN = r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+%s){0,4}" % (_RUN_TOKEN, _RUN_TOKEN)
-_ATTRIB_AFTER = re.compile(
-    r"(?<![\p{L}])(?:kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
+# Keyword alternations are kept as plain strings (no \p{..}) so that `first_words` can read them.
+_ATTRIB_CUES = (
+    r"kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
     r"pungkas|lanjut|sambung|cerita|katanya|Menurut|Dijelaskan|Disebutkan|Dikatakan|Ditambahkan|Diungkapkan|"
     r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?|menggantikan|digantikan|melantik|"
-    r"diketuai|dipimpin)\s+(?P<name>%s)" % _NAME_RUN
+    r"diketuai|dipimpin"
 )
+_ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES, _NAME_RUN))
 _SPEECH_VERBS = (
     r"mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
     r"berharap|menilai|menyebutkan|menyebut|mengimbau|meminta|memaparkan|melanjutkan|mengingatkan|"
@@ -313,10 +330,11 @@ _SPEECH_VERBS = (
 _SPEECH_VERB = re.compile(
     r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|sendiri[ ]+)?(?:%s)\b" % (_NAME_RUN, _SPEECH_VERBS)
 )
+_ROLES = r"pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner"
 _ROLE_BEFORE = re.compile(
-    r"(?<![\p{L}])(?P<role>pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner)"
+    r"(?<![\p{L}])(?P<role>%s)"
     r"(?:[ ]+(?:dari|di)[ ]+(?P<org>[^.,;\n]{3,80}?))?,[ ]+(?P<name>%s)(?=[ ]*[.,;]|[ ]+(?:mengatakan|menjelaskan|"
-    r"menyampaikan|mengaku|menuturkan)\b)" % _NAME_RUN
+    r"menyampaikan|mengaku|menuturkan)\b)" % (_ROLES, _NAME_RUN)
 )
 _ROLE_NOUNS = (r"salah[ ]+(?:satu|seorang)|seorang|pemilik|ketua|warga|pengurus|pengelola|perajin|pengrajin|"
                r"petani|pedagang|nelayan|pelaku|anggota|penerima|owner|pendiri|pengawas|pegawai|karyawan|guru|"
@@ -324,24 +342,120 @@ _ROLE_NOUNS = (r"salah[ ]+(?:satu|seorang)|seorang|pemilik|ketua|warga|pengurus|
                r"produsen|pelajar|dosen|bakul|perintis|penggerak|kader|relawan|pendamping|penyuluh|pekerja")
 _APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS))
 # "Penjual tahu aci, Darsono, mengaku …": a name between commas before a verb of saying or feeling
+_COMMA_VERBS = (r"mengaku|mengatakan|menyambut|menuturkan|menjelaskan|menyampaikan|mengungkapkan|berharap|"
+                r"bercerita|menambahkan|menilai|merasa|mengapresiasi")
 _COMMA_NAME = re.compile(
-    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:mengaku|mengatakan|menyambut|menuturkan|"
-    r"menjelaskan|menyampaikan|mengungkapkan|berharap|bercerita|menambahkan|menilai|merasa|mengapresiasi)\b"
-    % (_ROLE_NOUNS, _NAME_RUN))
+    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:%s)\b"
+    % (_ROLE_NOUNS, _NAME_RUN, _COMMA_VERBS))
+_HONORIFICS = r"H|Hj|Dr|Drs|Dra|Ir|Prof|KH"  # written with a period: "H. Lalu Saswadi"
+_FAMILIAR = r"Mama|Bapa|Daeng|Bli|Uda|Mbah"  # forms of address: "Daeng Ngemba"
 _HONORIFIC_CUE = re.compile(
-    r"(?<![\p{L}])(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH)\.[ ]+(?P<name>%s)|(?<![\p{L}])(?:Mama|Bapa|Daeng|Bli|Uda|Mbah)[ ]+(?P<name2>%s)"
-    % (_RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}", _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}"))
+    r"(?<![\p{L}])(?:%s)\.[ ]+(?P<name>%s)|(?<![\p{L}])(?:%s)[ ]+(?P<name2>%s)"
+    % (_HONORIFICS, _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}",
+       _FAMILIAR, _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}"))
 
 
-def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon
+class _Scan:
+    """The matches of keyword-led patterns in one article, the same as `finditer` gives them.
+
+    Running a large alternation of cue words with `finditer` tries it at every character of the
+    body. Every match of these patterns starts with a word of a finite set (`first_words` of the
+    pattern's keywords), so the pattern is tried only where one of those words starts, read from
+    the article's word index (`finditer_at`, which also tries a word cut by the end of the span). The starts
+    of each word set are looked up once per article, not once per body span."""
+
+    def __init__(self, text: str, index: WordIndex) -> None:
+        self.text = text
+        self.index = index
+        self._starts: dict[frozenset[str], list[int]] = {}
+
+    def finditer(self, pattern: re.Pattern[str], first: frozenset[str] | None, a: int, b: int
+                 ) -> list[re.Match[str]]:
+        """The matches of `pattern` in text[a:b]; `first`: the words every match starts with (None: unknown)."""
+        starts = None
+        if first is not None:
+            starts = self._starts.get(first)
+            if starts is None:
+                starts = self._starts[first] = self.index.starts(first)
+        return list(finditer_at(pattern, starts, self.text, a, b))
+
+
+# Keys: the cue words a pattern's matches end with, each found through the index. Patterns that start
+# with a name are tried only in windows that end at their key (the group "cue" starts where the window
+# ends): the regex engine would otherwise attempt a name at every capital letter of the article. The
+# apposition's comma is in a lookbehind so that its keys, too, start at a word of the index.
+_SPEECH_KEY = re.compile(r"(?<![\p{L}])(?P<cue>%s)\b" % _SPEECH_VERBS)
+_APPOSITION_KEY = re.compile(r"(?<=(?P<cue>,[ ]+))(?:%s)\b" % _ROLE_NOUNS)
+_COMMA_NAME_KEY = re.compile(r"(?<![\p{L}])(?:%s)\b" % _COMMA_VERBS)
+_WORD_START = re.compile(r"(?<![\p{L}\p{N}])")
+# The last character (reverse search) that `_NAME_RUN` cannot hold: letters, ’'-. and whitespace only.
+# A keyed match runs from its name to the key without such a character (the words between, "juga",
+# are letters too), and has nothing before its name to look at; so no match starts before it.
+_NOT_IN_NAME_LAST = re.compile(r"(?r)[^\p{L}'’\-.\s]")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue pattern of `_cue_mentions`, with what is needed to find its matches quickly."""
+    pattern: re.Pattern[str]
+    rule: str
+    from_end: bool  # the name is the trailing name run of the match (it ends at the cue word)
+    first: frozenset[str] | None  # the words a match starts with or, with a key, a key match starts with
+    key: re.Pattern[str] | None = None  # the cue words every match ends with
+    windows: bool = False  # with a key: try the pattern only in a window before each key
+
+
+# The words each pattern (or key) starts with. `first_words` reads the keyword alternation followed by
+# what ends the word in the pattern (\s, \b, a period…): it must not be able to go on with a letter.
+_CUES = (
+    _Cue(_ATTRIB_AFTER, "person.attribution", False, first_words(r"(?:%s)\s" % _ATTRIB_CUES)),
+    _Cue(_SPEECH_VERB, "person.speech_verb", True, first_words(r"(?:%s)\b" % _SPEECH_VERBS), _SPEECH_KEY,
+         windows=True),
+    _Cue(_APPOSITION, "person.apposition", True, first_words(r"(?:%s)\b" % _ROLE_NOUNS), _APPOSITION_KEY,
+         windows=True),
+    # its role noun may run on into the next word ("pedagangsayur asal …, Suminah, mengaku"): no first
+    # word, but every match ends with a verb, and the pattern runs only up to the last one
+    _Cue(_COMMA_NAME, "person.apposition", False, first_words(r"(?:%s)\b" % _COMMA_VERBS), _COMMA_NAME_KEY),
+    _Cue(_HONORIFIC_CUE, "person.honorific", False, first_words(r"(?:%s)\.|(?:%s)[ ]" % (_HONORIFICS, _FAMILIAR))),
+)
+_ROLE_FIRST = first_words(r"(?:%s)(?:[ ]+|,)" % _ROLES)
+
+
+def _matches(cue: _Cue, scan: _Scan, a: int, b: int) -> list[re.Match[str]]:
+    """The matches of a cue pattern in text[a:b] (for a windowed pattern: those found in the windows)."""
+    if cue.key is None:
+        return scan.finditer(cue.pattern, cue.first, a, b)
+    text = scan.text
+    keys = scan.finditer(cue.key, cue.first, a, b)
+    if not cue.windows:
+        # Nothing can match after the last key. Ending the search one character after it leaves the
+        # final \b what it saw; no shorter word can end there either (that character is not a letter).
+        return list(cue.pattern.finditer(text, a, min(b, keys[-1].end() + 1))) if keys else []
+    out: list[re.Match[str]] = []
+    last = a
+    for k in keys:
+        at = k.start("cue")
+        if at < a:
+            continue  # the apposition's comma lies before the span
+        lo = max(last, at - 160)
+        ws = _WORD_START.search(text, lo, at)
+        lo = ws.start() if ws else lo
+        brk = _NOT_IN_NAME_LAST.search(text, lo, at)
+        if brk is not None:
+            lo = brk.end()  # same matches, fewer positions tried: see _NOT_IN_NAME_LAST
+        for m in cue.pattern.finditer(text, lo, min(b, k.end() + 1)):
+            if not out or m.start() >= out[-1].end():
+                out.append(m)
+        last = max(last, at)
+    return out
+
+
+def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon, scan: _Scan
                   ) -> list[PersonMention]:
     out: list[PersonMention] = []
-    for pat, rule, from_end in ((_ATTRIB_AFTER, "person.attribution", False),
-                                (_SPEECH_VERB, "person.speech_verb", True),
-                                (_APPOSITION, "person.apposition", True),
-                                (_COMMA_NAME, "person.apposition", False),
-                                (_HONORIFIC_CUE, "person.honorific", False)):
-        for m in _matches(pat, text, a, b):
+    for cue in _CUES:
+        pat, rule, from_end = cue.pattern, cue.rule, cue.from_end
+        for m in _matches(cue, scan, a, b):
             g = "name2" if "name2" in pat.groupindex and m.group("name2") else "name"
             s, e = m.span(g)
             raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
@@ -366,7 +480,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
             strong = (len(name) >= 2 or (pat is not _SPEECH_VERB and cue not in ("oleh", "menurut"))
                       or (pat is _SPEECH_VERB and name[0].start > raw[0].start))  # "… Kemenag Batang Siswoyo mengatakan"
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), rule, strong=strong))
-    for m in _ROLE_BEFORE.finditer(text, a, b):
+    for m in scan.finditer(_ROLE_BEFORE, _ROLE_FIRST, a, b):
         s, e = m.span("name")
         raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
         name = []
@@ -402,40 +516,15 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
         end = t.end
     title = text[h.start():end]
     keep = len(h.group(0))
-    title = title[:keep] + re.sub(
-        r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z", "", title[keep:])
+    title = title[:keep] + _UNIT_TAIL.sub("", title[keep:])
     p.title = _RI_SUFFIX.sub("", " ".join(title.split()))
     p.jurisdiction = jurisdiction
     p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
 
 
-# Patterns that start with a name are tried only in windows that end at their keyword: the regex
-# engine would otherwise attempt a name at every capital letter of the article.
-_SPEECH_KEY = re.compile(r"(?<![\p{L}])(?:%s)\b" % _SPEECH_VERBS)
-_APPOSITION_KEY = re.compile(r",[ ]+(?:%s)\b" % _ROLE_NOUNS)
-_KEYS = {id(_SPEECH_VERB): _SPEECH_KEY, id(_APPOSITION): _APPOSITION_KEY}
-_WORD_START = re.compile(r"(?<![\p{L}\p{N}])")
-
-
-def _matches(pat: re.Pattern[str], text: str, a: int, b: int) -> list[re.Match[str]]:
-    key = _KEYS.get(id(pat))
-    if key is None:
-        return list(pat.finditer(text, a, b))
-    out: list[re.Match[str]] = []
-    last = a
-    for k in key.finditer(text, a, b):
-        lo = max(last, k.start() - 160)
-        ws = _WORD_START.search(text, lo, k.start())
-        lo = ws.start() if ws else lo
-        for m in pat.finditer(text, lo, min(b, k.end() + 1)):
-            if not out or m.start() >= out[-1].end():
-                out.append(m)
-        last = max(last, k.start())
-    return out
-
-
 def _key_tokens(name: str) -> list[str]:
-    return [compact(t) for t in name.split() if compact(t)]
+    """The words of a name as compared when merging mentions (compact, empty ones dropped)."""
+    return [k for k in map(compact, name.split()) if k]
 
 
 def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
@@ -450,17 +539,20 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
 
 
 def find_persons(text: str, *, spans: Sequence[Span] | None = None,
-                 regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = ()) -> list[Person]:
+                 regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = (),
+                 index: WordIndex | None = None) -> list[Person]:
     """Every distinct named person in the body spans, merged under the fullest name.
 
     ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger); the trailing run of
-    two or more name-like words of each becomes a person unless it is a region, title or organisation word."""
+    two or more name-like words of each becomes a person unless it is a region, title or organisation word.
+    ``index``: the article's word index when the caller has one (built here otherwise)."""
     lex = _lexicon()
     spans = list(spans) if spans is not None else [(0, len(text))]
+    scan = _Scan(text, index if index is not None else WordIndex(text))
     mentions: list[PersonMention] = []
     for a, b in spans:
-        mentions.extend(_title_mentions(text, a, b, regions, lex))
-        mentions.extend(_cue_mentions(text, a, b, regions, lex))
+        mentions.extend(_title_mentions(text, a, b, regions, lex, scan))
+        mentions.extend(_cue_mentions(text, a, b, regions, lex, scan))
     for p in mentions:
         if p.title is None:
             _title_after(text, p, regions, lex)
@@ -487,21 +579,18 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
             continue
         kept.append(p)
     # group: longest names first, shorter mentions join the first compatible full name
-    groups: list[list[PersonMention]] = []
-    for p in sorted(kept, key=lambda p: (-len(_key_tokens(p.name)), p.start)):
-        toks = _key_tokens(p.name)
-        target = None
+    # (each name's key tokens are computed once: a group is compared through its first name's)
+    keyed = sorted(((_key_tokens(p.name), p) for p in kept), key=lambda kp: (-len(kp[0]), kp[1].start))
+    groups: list[tuple[list[str], list[PersonMention]]] = []
+    for toks, p in keyed:
         cut = any(p.end >= b - 1 for _, b in spans)
-        for g in groups:
-            if _same_person(toks, _key_tokens(g[0].name), cut):
-                target = g
-                break
+        target = next((g for g_toks, g in groups if _same_person(toks, g_toks, cut)), None)
         if target is not None:
             target.append(p)
         elif len(toks) >= 2 or p.strong or p.title is not None:
-            groups.append([p])
+            groups.append((toks, [p]))
     out: list[Person] = []
-    for g in groups:
+    for _, g in groups:
         g_sorted = sorted(g, key=lambda p: p.start)
         full = g[0]
         titled = next((p for p in g_sorted if p.title), None)

@@ -283,7 +283,10 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
     kab_codes = {c for c in found if c.count(".") == 1}
     if kab_codes:
         for run in cap_runs:  # the gazetteer test first: it rejects nearly every run
-            entries = [x for x in gz.lookup(run.group(), ("kecamatan",)) if x.parent in kab_codes]
+            name = run.group()
+            if not gz.may_name_kecamatan(name):
+                continue
+            entries = [x for x in gz.lookup(name, ("kecamatan",)) if x.parent in kab_codes]
             if len(entries) != 1 or compact(run.group()) in gz.needs_cue:
                 continue
             s, e = run.span()

@@ -146,19 +146,37 @@ def finditer_at(pattern: "_regex.Pattern[str]", starts: list[int] | None, text: 
     """`pattern.finditer(text, start, end)`, tried only at `starts` (sorted offsets).
 
     Gives the same matches as `finditer` when every match of `pattern` starts at one of `starts`
-    (the starts of its `first_words` in a `WordIndex`); `starts=None` falls back to `finditer`.
+    (the starts of its `first_words` in a `WordIndex`) or inside a word that `end` cuts in two (tried
+    too); `starts=None` falls back to `finditer`.
     """
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
     pos = start
-    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+    candidates = starts[bisect_left(starts, start):bisect_left(starts, end)]
+    cut = _cut_word(text, start, end)
+    if cut:
+        candidates = sorted(set(candidates).union(cut))
+    for p in candidates:
         if p < pos:
             continue  # inside the previous match: finditer does not overlap matches
         m = pattern.match(text, p, end)
         if m is not None:
             pos = m.end()
             yield m
+
+
+def _cut_word(text: str, a: int, b: int) -> range:
+    """The offsets in [a, b) of a word that the span's end cuts in two ("… Laka, nelayan|a.sal").
+
+    A keyword may match there, as the span ends right after it, though the word index knows only
+    the whole word ("nelayana"). Letters and digits count, a superset of the index's letters."""
+    if not a < b < len(text) or not (text[b].isalnum() and text[b - 1].isalnum()):
+        return range(0)
+    q = b - 1
+    while q > a and text[q - 1].isalnum():
+        q -= 1
+    return range(q, b)
 
 
 def first_words(pattern: str) -> frozenset[str] | None:
