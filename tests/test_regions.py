@@ -68,3 +68,35 @@ def test_offsets_match_surface():
     for m in find_regions(text):
         assert text[m.start:m.end] == m.text
     assert regions(text)["Lhok Puuk"][0] == "desa"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a kelurahan whose official name starts with a place word keeps its outer cue
+    ("Acara digelar di Kelurahan Kampung Dalam, Kecamatan Siak, Kabupaten Siak.", "Kampung Dalam", "14.08.01.1001"),
+    ("Warga Kelurahan Kampung Dalam di Kota Pekanbaru ikut bazar.", "Kampung Dalam", "14.71.05.1004"),
+], ids=["kelurahan-kampung-siak", "kelurahan-kampung-pekanbaru"])
+def test_outer_cue_with_place_word_name(text, name, code):
+    found = regions(text)
+    assert found[name] == ("desa", code)
+    assert "Dalam" not in found
+
+
+def test_inner_cue_still_decides_for_lowercase_office():
+    found = regions("Ia datang ke kantor kelurahan Desa Susukan, Kecamatan Sumbang, Kabupaten Banyumas.")
+    assert "Susukan" in found and found["Susukan"][0] == "desa"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Perajin dari Desa Tanjung Tinggi, Kecamatan Sijuk, Kabupaten Belitung, ikut pameran.", "Tanjung Tinggi"),
+    ("Kelompok tani Desa Sukamaju Hilir di Kabupaten Garut menerima bantuan.", "Sukamaju Hilir"),
+], ids=["tanjung-tinggi", "sukamaju-hilir"])
+def test_desa_name_longer_than_its_gazetteer_prefix(text, name):
+    """A desa name that goes on past a shorter gazetteer name is the whole name, unlinked."""
+    found = regions(text)
+    assert found.get(name) == ("desa", None)
+    assert name.split()[0] not in found
+
+
+def test_desa_name_followed_by_place_word_stays_linked():
+    found = regions("Bantuan diserahkan di Desa Hegarmanah Kecamatan Jatinangor, Kabupaten Sumedang.")
+    assert found["Hegarmanah"] == ("desa", "32.11.15.2002")

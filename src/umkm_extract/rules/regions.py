@@ -170,14 +170,23 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
         taken.append((s, e))
 
     # 1. cue + name: "Kabupaten Jember", "Pemkot Bogor", "Wali Kota Palangka Raya", "Kecamatan Comal"
+    named_by_outer_cue: set[int] = set()  # "Kelurahan Kampung Dalam": the inner "Kampung" is no cue
     for a, b in spans:
         for m in finditer_at(cue_re, cue_starts, text, a, b):
+            if m.start() in named_by_outer_cue:
+                continue
             level = next(group_level[g] for g in group_level if m.group(g))
             s = m.end()
             if _overlaps(taken, s, s + 1):
                 continue
-            if _PLACE_WORD.match(text, s):  # "kantor kelurahan Desa Susukan": the inner cue decides
-                continue
+            if _PLACE_WORD.match(text, s):
+                # "kantor kelurahan Desa Susukan": the inner cue decides; but a kelurahan/kecamatan whose
+                # gazetteer name starts with a place word keeps the outer cue ("Kelurahan Kampung Dalam")
+                inner = _PLACE_WORD.match(text, s)
+                hit = _longest(text, s, (level,)) if level in ("kecamatan", "desa") else None
+                if hit is None or hit[0] <= inner.end():
+                    continue
+                named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
                 run = _NAME_RUN.match(text, s, b)
                 hit = _longest(text, s, (level,))
@@ -254,6 +263,10 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                     entry = entries[0] if not found else None
                 if level == "desa" and entry is not None and not any(entry.within(c) for c in found):
                     entry = None  # a desa of that name elsewhere in Indonesia says nothing about this one
+                if first and level == "desa" and rule == "region.cue" and _continues_name(text, end, run_end):
+                    # "Desa Tanjung Tinggi": the gazetteer knows a "Tanjung" but the name goes on
+                    end = _name_end(text, pos, run_end)
+                    entry = None
                 if entry is not None or (level == "desa" and rule == "region.cue"):
                     if not _overlaps(taken, pos, end):
                         add(pos, end, entry, level, rule if first else "region.cue_list")
@@ -295,6 +308,28 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_NEXT_WORD = re.compile(r"[ ]+(?=\p{Lu})")
+
+
+def _continues_name(text: str, end: int, run_end: int) -> bool:
+    """Whether the capitalised run after a cue goes on past a gazetteer name with a word that is
+    not a place word: "Desa Tanjung| Tinggi" yes, "Desa Sukamaju| Kecamatan Cibatu" no."""
+    if end >= run_end:
+        return False
+    gap = _NEXT_WORD.match(text, end, run_end)
+    return gap is not None and not _PLACE_WORD.match(text, gap.end())
+
+
+def _name_end(text: str, start: int, run_end: int) -> int:
+    """The end of the name at `start`: the capitalised run up to its first place word."""
+    end = start
+    for word in _TOKEN_RE.finditer(text, start, run_end):
+        if word.start() > start and _PLACE_WORD.match(text, word.start()):
+            break
+        end = word.end()
+    return end
 
 
 def _choose_level(entries: list[RegionEntry], cued: set[str], default: str | None) -> RegionEntry:
