@@ -437,8 +437,9 @@ def test_candidates_equal_one_pass_scan(text: str) -> None:
     from umkm_extract.rules import counts as c
     from umkm_extract.rules.text import WordIndex
 
+    word_starts = WordIndex(text).starts(c._lexicon().word_first)  # the whole text's, as find_counts does
     for lo, hi in ((0, len(text)), (len(text) // 3, len(text))):
-        assert c._candidates(text, lo, hi, c._lexicon(), WordIndex(text)) == _reference_candidates(text, lo, hi)
+        assert c._candidates(text, lo, hi, c._lexicon(), word_starts) == _reference_candidates(text, lo, hi)
 
 
 def test_index_given_or_built_gives_the_same_counts() -> None:
@@ -446,3 +447,27 @@ def test_index_given_or_built_gives_the_same_counts() -> None:
 
     for text in CANDIDATE_TEXTS:
         assert find_counts(text, index=WordIndex(text)) == find_counts(text)
+
+
+# The patterns tried after a number to reject it, joined into one (`not_count_after_digits`), and
+# those tried before it (`_NUMBER_BEFORE`): each matches exactly where one of its parts does.
+_AFTER_WORDS = ["3", "x", "×", "5", "meter", "September", "sampai", "9", "Desember", "besar", "Tahun", "2025",
+                "s.d.", "&", ",", "-", "WIB", "orang", "\n"]
+_AFTER_TEXTS = st.lists(st.tuples(st.sampled_from(_AFTER_WORDS), st.sampled_from([" ", "", "  ", "\n"])),
+                        max_size=8).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_AFTER_TEXTS)
+def test_joined_negative_patterns_equal_their_parts(text: str) -> None:
+    from umkm_extract.rules import counts as c
+
+    lex = c._lexicon()
+    parts = (c._SIZE_AFTER, c._NEXT_TOKEN_IS_NUMBER, lex.month_after, lex.date_range_after, lex.not_count_after,
+             c._REGULATION_AFTER)
+    for pos in range(len(text) + 1):
+        joined = lex.not_count_after_digits.match(text, pos) is not None
+        assert joined == any(p.match(text, pos) is not None for p in parts), (text, pos)
+        before = c._NUMBER_BEFORE.match(text, 0, pos) is not None
+        assert before == (c._SIZE_BEFORE.match(text, 0, pos) is not None
+                          or c._PREV_TOKEN_IS_NUMBER.match(text, 0, pos) is not None), (text, pos)

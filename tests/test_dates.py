@@ -24,7 +24,7 @@ from umkm_extract.rules.dates import (
     is_year_in_identifier,
     parse_anchor,
 )
-from umkm_extract.rules.text import WordIndex
+from umkm_extract.rules.text import WordIndex, finditer_at
 
 DEV = Path(__file__).parents[1].parent / "shared" / "corpus-dev"
 
@@ -576,3 +576,45 @@ def test_seeds_equal_one_pass_scan_generated(text: str) -> None:
 def test_index_given_or_built_gives_the_same_dates() -> None:
     for text in SEED_TEXTS + ALL_TEXTS[:40]:
         assert find_dates(text, anchor="2024-09-19", index=WordIndex(text)) == find_dates(text, anchor="2024-09-19")
+
+
+# --------------------------------------------------------------------------------------------
+# Where a rule is tried (`_rule_starts`): every match of its pattern starts there
+
+_RULE_WORDS = ["Senin", "Jum'at", "(", "(Kamis", "5", "24/6/2024", "18", "Mei", "Maret", "2024", "tiga", "3", "dua belas",
+               "tahun", "setahun", "bulan", "sebulan", "hari", "ini", "lalu", "kemarin", "lusa", "pada", "sejak",
+               "s/d", "awal", "pekan", "pertama", "APBD", "ke-3", "akhir", "İ", "x", "٣"]
+_RULE_SEPS = [" ", "", ", ", "(", ") ", "/", "-", "\n", ". "]
+RULE_TEXTS = st.lists(st.tuples(st.sampled_from(_RULE_WORDS), st.sampled_from(_RULE_SEPS)), max_size=25).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+def _assert_rule_starts_hold_matches(text: str) -> None:
+    seeds = dates._seeds(text, [(0, len(text))], WordIndex(text))
+    for rule in dates._patterns().rules:
+        starts = dates._rule_starts(rule, seeds)
+        if starts is None:
+            continue
+        fast = [m.span() for m in finditer_at(rule.pattern, starts, text, 0, len(text))]
+        assert fast == [m.span() for m in rule.pattern.finditer(text)], rule.name
+
+
+def test_rules_know_where_they_start() -> None:
+    """Rules read by first_words from their lead, or led by digits or "(", are not tried everywhere."""
+    rules = {r.name: r for r in dates._patterns().rules}
+    for name in ("date.weekday_date", "date.relative_year", "date.relative_month", "date.relative_day",
+                 "date.month_bare", "date.dmy_text"):
+        assert rules[name].first is not None, name
+    assert {"tiga", "tahun", "setahun", "awal"} <= rules["date.relative_year"].first
+    assert rules["date.relative_year"].digit_led and rules["date.weekday_date"].paren_led
+
+
+@pytest.mark.parametrize("text", SEED_TEXTS + ALL_TEXTS)
+def test_rule_starts_hold_every_match(text: str) -> None:
+    _assert_rule_starts_hold_matches(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(RULE_TEXTS, DATEISH))
+def test_rule_starts_hold_every_match_generated(text: str) -> None:
+    _assert_rule_starts_hold_matches(text)

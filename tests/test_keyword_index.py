@@ -120,3 +120,17 @@ def test_finditer_at_tries_a_word_cut_by_the_span_end():
     end = text.index("dilantik") + len("dilantik")
     assert [m.group() for m in pattern.finditer(text, 0, end)] == ["dilantik"]
     assert [m.group() for m in finditer_at(pattern, ix.starts({"dilantik"}), text, 0, end)] == ["dilantik"]
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"se+rah", None),  # a letter repeated without bound: the word is not finite
+    (r"tahun\s+(?:19|20)\d\d", {"tahun"}),
+    (r"(?P<pq>\()?(?:januari|februari)(?(pq)\))", None),  # may start with "(": unknown
+    # a conditional is followed both ways whatever the group did: a superset of the real first words
+    # ("perkembangan", "kembang"), which only costs a few failed match attempts
+    (r"(?P<a>per)?(?(a)kembangan|kembang)", {"perkembangan", "perkembang", "kembangan", "kembang"}),
+    (r"[1-4]\s+bulan|bulan", None),  # a digit may start it: unknown
+    (r"ke-?\d+|kedua", {"ke", "kedua"}),
+])
+def test_first_words_repeats_conditionals_and_ranges(pattern, words):
+    assert first_words(pattern) == (frozenset(words) if words is not None else None)

@@ -157,3 +157,10 @@ def test_parse_number_never_raises(s: str) -> None:
 def test_number_shapes_never_raise(s: str) -> None:
     parse_number(s)
     parse_rupiah(s)
+
+
+@given(st.one_of(st.text(alphabet="0123456789٣１", min_size=1, max_size=25), st.integers(0, 10**20).map(str)))
+def test_plain_digits_shortcut_equals_the_general_reading(s: str) -> None:
+    """parse_number reads plain digits with int(); the general path (with a space after) agrees."""
+    assert parse_number(s) == parse_number(s + " ")
+    assert type(parse_number(s)) is type(parse_number(s + " "))

@@ -47,6 +47,7 @@ _REGULATION_AFTER = re.compile(r"[^\S\n]+[Tt]ahun[^\S\n]+\d{4}(?!\d)")
 _PREV_WORD = re.compile(r"(?P<w>[\p{L}$][\p{L}\p{M}\p{N}'’]*)[.:]?[^\S\n]*", re.REVERSE)
 _NEXT_TOKEN_IS_NUMBER = re.compile(r"[^\S\n]+\d")
 _PREV_TOKEN_IS_NUMBER = re.compile(r"\d[^\S\n]+", re.REVERSE)
+_NUMBER_BEFORE = re.compile(f"{_SIZE_BEFORE.pattern}|{_PREV_TOKEN_IS_NUMBER.pattern}", re.REVERSE)  # either, in one match
 _BACK_TOK = re.compile(rf"(?P<word>{_WORD})|(?P<num>\d+(?:[.,]\d+)*)|(?P<punct>[^\s\p{{L}}\p{{N}}])|(?P<para>\n\s*\n)")
 _TRUNCATED_TAIL = re.compile(r"[^\S\n]+(?P<w>\p{L}+)\s*\Z")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’([—–-\n")
@@ -69,6 +70,7 @@ class _Lexicon:
     date_range_after: re.Pattern[str]
     time_after: re.Pattern[str]
     not_count_after: re.Pattern[str]
+    not_count_after_digits: re.Pattern[str]
     word_idiom_after: re.Pattern[str]
     share_link: re.Pattern[str]
     copula: re.Pattern[str]
@@ -127,6 +129,11 @@ def _lexicon() -> _Lexicon:
         rf"[^\S\n]?(?P<s>(?i:{scales}|{money_short})|[{money_letters}])(?![\p{{L}}\p{{N}}])"
     )
     months = _alt(d["months"])
+    month_after = re.compile(rf"[^\S\n]*(?i:{months})(?![\p{{L}}])")
+    date_range_after = re.compile(
+        rf"(?:[^\S\n]*(?:,|[-–]|s\.?d\.?|s/d|(?i:sampai|hingga|dan)|&)[^\S\n]*\d{{1,2}})+[^\S\n]+(?i:{months})(?![\p{{L}}])"
+    )
+    not_count_after = re.compile(rf"[^\S\n]+(?i:{_alt(d['not_count_after'])})(?![\p{{L}}\p{{N}}])")
     return _Lexicon(
         currency_before=currency_before,
         currency_reach=max(map(len, d["currency_prefix"])) + 2,  # the prefix, a dot and a space
@@ -135,14 +142,16 @@ def _lexicon() -> _Lexicon:
         money_scale_after=money_scale_after,
         scale_after=re.compile(rf"[^\S\n]+(?P<s>(?i:{scales}))(?![\p{{L}}\p{{N}}])"),
         currency_after=re.compile(rf"[^\S\n]+(?P<c>(?i:{_alt(d['currency_suffix'])}))(?![\p{{L}}\p{{N}}])"),
-        month_after=re.compile(rf"[^\S\n]*(?i:{months})(?![\p{{L}}])"),
-        date_range_after=re.compile(
-            rf"(?:[^\S\n]*(?:,|[-–]|s\.?d\.?|s/d|(?i:sampai|hingga|dan)|&)[^\S\n]*\d{{1,2}})+[^\S\n]+(?i:{months})(?![\p{{L}}])"
-        ),
+        month_after=month_after,
+        date_range_after=date_range_after,
         time_after=re.compile(
             rf"(?:[^\S\n]*(?:[-–]|s\.?d\.?|(?i:sampai|hingga))[^\S\n]*\d{{1,2}}(?:[.:]\d{{2}})?)?[^\S\n]*(?i:{_alt(d['time_zones'])})(?![\p{{L}}])"
         ),
-        not_count_after=re.compile(rf"[^\S\n]+(?i:{_alt(d['not_count_after'])})(?![\p{{L}}\p{{N}}])"),
+        not_count_after=not_count_after,
+        # What may follow digits that count nothing, as one pattern tried once per number (see
+        # `_digit_negative`): a size, another digit group, a month, a date range, a rank word, a year.
+        not_count_after_digits=re.compile("|".join(f"(?:{p.pattern})" for p in (
+            _SIZE_AFTER, _NEXT_TOKEN_IS_NUMBER, month_after, date_range_after, not_count_after, _REGULATION_AFTER))),
         word_idiom_after=re.compile(rf"[^\S\n]+(?i:{_alt(d['word_idioms_after'])})(?![\p{{L}}\p{{N}}])"),
         share_link=re.compile(
             r"[^\S\n]*(?:(?i:dari(?:[^\S\n]+(?:total|jumlah))?|sampai|hingga|s\.?d\.?|s/d)|[-–])[^\S\n]*\Z"
@@ -364,22 +373,16 @@ def _digit_negative(text: str, a: int, b: int, lo: int, hi: int, raw: str, lex: 
         return True  # 0812…, 09.00, 07 (leading zero: phone, time, code)
     if raw.isdigit() and len(raw) >= 7:
         return True  # NIK, NIB, phone numbers
-    if _SIZE_AFTER.match(text, b, hi) or _SIZE_BEFORE.match(text, lo, a):
-        return True  # 3x5 meter, 3 x 3, 5×5
-    if _PREV_TOKEN_IS_NUMBER.match(text, lo, a) or _NEXT_TOKEN_IS_NUMBER.match(text, b, hi):
-        return True  # digit groups: +62 812 3456 7890, "ke-75 2022"
-    if lex.month_after.match(text, b, hi) or lex.date_range_after.match(text, b, hi):
-        return True  # 5 September, 5 sampai 9 Desember
+    if _NUMBER_BEFORE.match(text, lo, a):
+        return True  # 3 x 3, 5×5; digit groups: +62 812 3456 7890, "ke-75 2022"
+    if lex.not_count_after_digits.match(text, b, hi):
+        return True  # 3x5 meter; 812 3456; 5 September, 5 sampai 9 Desember; 10 besar; Perbup 48 Tahun 2025
     if _TIME_SHAPE.fullmatch(raw) or raw.isdigit():
         if lex.time_after.match(text, b, hi):
             return True  # 10.30 WIB, 9 WIB
     pw = _prev_word(text, a, lo)
     if pw is not None and pw in lex.labels:
         return True  # tahap 2, No 2, Tim 1, pukul 10.00, tahun 2024
-    if lex.not_count_after.match(text, b, hi):
-        return True  # 10 besar
-    if _REGULATION_AFTER.match(text, b, hi):
-        return True  # Perbup 48 Tahun 2025
     return False
 
 
@@ -645,7 +648,7 @@ def _resolve(text: str, items: list[_Hit | _Bare], lo: int, lex: _Lexicon) -> li
 
 
 def _candidates(text: str, lo: int, hi: int, lex: _Lexicon,
-                index: WordIndex | None = None) -> list[tuple[int, int, str, str]]:
+                word_starts: list[int] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, currency) of every number-looking stretch, in text order."""
     out: list[tuple[int, int, str, str]] = []
     prev_end = lo
@@ -664,8 +667,7 @@ def _candidates(text: str, lo: int, hi: int, lex: _Lexicon,
         if n0 > 0 and text[n0 - 1].isalnum():
             continue  # G20, x5, inside a code
         out.append((n0, b, "digits", ""))
-    starts = None if index is None or lex.word_first is None else index.starts(lex.word_first, lo, hi)
-    for m in finditer_at(lex.word_candidate, starts, text, lo, hi):
+    for m in finditer_at(lex.word_candidate, word_starts, text, lo, hi):
         a, b = m.span()
         if (a > 0 and text[a - 1] in "-–") or (b < len(text) and text[b] in "-–"):
             continue  # satu-satunya, ke-dua
@@ -685,9 +687,10 @@ def _currency_before(text: str, lo: int, n0: int, lex: _Lexicon) -> re.Match[str
 
 
 def _scan(text: str, lo: int, hi: int, exclude: Sequence[Span], lex: _Lexicon,
-          index: WordIndex | None = None) -> list[_Hit]:
+          word_starts: list[int] | None = None) -> list[_Hit]:
+    """The counts in text[lo:hi]; `word_starts`: where the number words of the text start (None: anywhere)."""
     items: list[_Hit | _Bare] = []
-    for a, b, kind, cur in _candidates(text, lo, hi, lex, index):
+    for a, b, kind, cur in _candidates(text, lo, hi, lex, word_starts):
         if _overlaps(a, b, exclude):
             continue
         limit = _limit(b, hi, exclude)
@@ -724,10 +727,12 @@ def find_counts(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequ
         (max(0, int(s)), min(n, int(e))) for s, e in spans if int(e) > int(s)
     )
     excl = sorted((int(s), int(e)) for s, e in exclude if int(e) > int(s))
+    # Where a number word can start, looked up once for the whole text (finditer_at takes each span's).
+    word_starts = None if lex.word_first is None else index.starts(lex.word_first)
     hits: list[_Hit] = []
     for lo, hi in windows:
         if lo < hi:
-            hits.extend(_scan(text, lo, hi, excl, lex, index))
+            hits.extend(_scan(text, lo, hi, excl, lex, word_starts))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[Count] = []
     last_end = -1

@@ -226,8 +226,13 @@ class _Rule(NamedTuple):
     handler: _Handler
     seeds: str  # the seed kinds a match of this rule contains (see _seeds)
     reach: int = 40  # how far a match may start before its first seed
-    digit_led: bool = False  # every match starts with a number ("5 September", "2021-2023")
-    first: frozenset[str] | None = None  # else: the words a match can start with (None: unknown)
+    # Where a match can start (see `_rule_starts`): at one of the words `first_words` reads from
+    # `lead` (the pattern itself when None; no word when ""), at a digit run when `digit_led`
+    # ("5 September", "tiga tahun lalu" or "3 tahun lalu"), at "(" when `paren_led`.
+    lead: str | None = None
+    digit_led: bool = False
+    paren_led: bool = False
+    first: frozenset[str] | None = None  # filled in from `lead` (None: a match may start anywhere)
 
 
 @dataclass(frozen=True)
@@ -293,7 +298,8 @@ def _patterns() -> _Patterns:
     rel_words = _alt(lex.past | lex.future | lex.this)
     past = _alt(lex.past)
     tod = _alt(raw["time_of_day"])
-    num = r"\d{1,2}|" + _alt(lex.number_words)
+    num_words = _alt(lex.number_words)
+    num = r"\d{1,2}|" + num_words
     tail = rf"(?P<tail>(?:\s+(?:{tod}))?(?:\s+(?:{rel_words}))?(?!{_L}))?"
     tahun = r"(?:tahun|thn\.?|th\.)"
     year_list = rf"(?P<years>{_YEAR}(?:{_CONN}{_YEAR})*){_YEND}"
@@ -376,20 +382,22 @@ def _patterns() -> _Patterns:
         (?<!\w)(?:(?P<cue>{_ralt(raw["month_cues_regex"])})\s+)?
         (?:(?P<q>{qual})\s+)?
         (?:(?P<b>bulan)\s+)?(?P<mon>{mon_full})
-        (?:\s+(?P<pq>akhir|awal|{rel_words})(?!{_L}))?
-        (?(pq)|(?!\s*[\-/]?\s*\d))""")
-    rel_year = c(rf"""
+        (?:\s+(?P<pq>akhir|awal|{rel_words})(?!{_L})|(?!\s*[\-/]?\s*\d))""")  # "Mei lalu", or no number after
+
+    # "tahun lalu", "tiga tahun lalu", "3 tahun lalu". With `num_words` for `num`, the same pattern
+    # without digits: the rule's lead, from which first_words reads the words a match can start with.
+    def relative(unit: str, num: str) -> str:
+        return rf"""
         (?<![\w\-])(?:(?P<q>{qual})\s+)?
-        (?:(?P<n>{num})\s+tahun|(?P<se>se)tahun|tahun)
-        \s+(?P<w>{rel_words})(?!{_L})""")
-    rel_month = c(rf"""
-        (?<![\w\-])(?:(?P<q>{qual})\s+)?
-        (?:(?P<n>{num})\s+bulan|(?P<se>se)bulan|bulan)
-        \s+(?P<w>{rel_words})(?!{_L})""")
-    rel_day = c(rf"""
+        (?:(?P<n>{num})\s+{unit}|(?P<se>se){unit}|{unit})
+        \s+(?P<w>{rel_words})(?!{_L})"""
+
+    def relative_day(num: str) -> str:
+        return rf"""
         (?<![\w\-])
         (?:(?P<n>{num})\s+hari\s+(?P<w>{past})|(?P<dw>{_alt(lex.day_words)}))
-        (?![\w\-])""")
+        (?![\w\-])"""
+
     week_weekday = c(rf"""
         (?<!\w)(?:hari\s+)?(?P<wd>{wd})\s+(?:pekan|minggu)\s+(?P<w>lalu|kemarin|sebelumnya|depan)(?!{_L})""")
     rel_weekday = c(rf"""
@@ -400,29 +408,33 @@ def _patterns() -> _Patterns:
     # Seed kinds: Y year, N day number, M month name (or "bulan"), W weekday, T "tahun",
     # B "bulan", D "hari"/"kemarin"/"besok"/"lusa". A rule scans only around seeds of its kinds.
     rules = (
-        _Rule("date.weekday_date", wd_date, _h_weekday_date, "WN"),
-        _Rule("date.day_range", day_range, _h_day_range, "N", digit_led=True),
-        _Rule("date.dmy_text", dmy_text, _h_dmy_text, "N", digit_led=True),
+        _Rule("date.weekday_date", wd_date, _h_weekday_date, "WN", lead=wd, paren_led=True),
+        _Rule("date.day_range", day_range, _h_day_range, "N", lead="", digit_led=True),
+        _Rule("date.dmy_text", dmy_text, _h_dmy_text, "N", lead="", digit_led=True),
         _Rule("date.mdy_text", mdy_text, _h_mdy_text, "MY"),
-        _Rule("date.numeric", numeric, _h_numeric, "NY", digit_led=True),
+        _Rule("date.numeric", numeric, _h_numeric, "NY", lead="", digit_led=True),
         _Rule("date.month_list", month_list, _h_month_list, "M"),
         _Rule("date.month_year", month_year, _h_month_year, "MY"),
         _Rule("date.year_part", year_part, _h_years, "Y"),
         _Rule("date.budget_year", budget, _h_budget, "Y", 120),
         _Rule("date.edition_year", ordinal_year, _h_years, "Y"),
         _Rule("date.year_tahun", tahun_year, _h_years, "Y"),
-        _Rule("date.year_range", year_range, _h_year_range, "Y", digit_led=True),
+        _Rule("date.year_range", year_range, _h_year_range, "Y", lead="", digit_led=True),
         _Rule("date.year_cue", year_cue, _h_years, "Y"),
         _Rule("date.month_bare", month_bare, _h_month_bare, "MB"),
-        _Rule("date.relative_year", rel_year, _h_rel_year, "T"),
-        _Rule("date.relative_month", rel_month, _h_rel_month, "B"),
+        _Rule("date.relative_year", c(relative("tahun", num)), _h_rel_year, "T",
+              lead=relative("tahun", num_words), digit_led=True),
+        _Rule("date.relative_month", c(relative("bulan", num)), _h_rel_month, "B",
+              lead=relative("bulan", num_words), digit_led=True),
         _Rule("date.weekday_of_week", week_weekday, _h_week_weekday, "W"),
         _Rule("date.relative_weekday", rel_weekday, _h_rel_weekday, "W"),
-        _Rule("date.relative_day", rel_day, _h_rel_day, "D"),
+        _Rule("date.relative_day", c(relative_day(num)), _h_rel_day, "D", lead=relative_day(num_words),
+              digit_led=True),
         _Rule("date.weekday_bare", weekday_bare, _h_weekday_bare, "W"),
     )
     # Where first_words can tell, a rule is tried only where one of its first words starts.
-    rules = tuple(r._replace(first=first_words("(?x)" + r.pattern.pattern)) for r in rules)
+    rules = tuple(r._replace(first=frozenset() if r.lead == "" else first_words(
+        "(?x)" + (r.pattern.pattern if r.lead is None else r.lead))) for r in rules)
 
     idkw = _ralt(raw["identifier_keywords_regex"])
     not_name = set(months) | set(weekdays)
@@ -930,6 +942,8 @@ class _Seeds(NamedTuple):
     at: dict[str, list[tuple[int, int, int]]]  # seed kind -> (position, span start, span end)
     digits: list[int]  # the start of every run of digits in the spans
     index: WordIndex | None  # the article's words, None when it cannot stand for `re.I` (see below)
+    parens: list[int]  # the position of every "(" in the spans
+    ends: dict[int, int]  # seed position -> where the text around it ends (see `_windows`)
 
 
 # Case-insensitive `re` also equates "İ" and "ı" with "i"; the word index case-folds, which does
@@ -946,10 +960,13 @@ def _seeds(text: str, spans: Sequence[tuple[int, int]], index: WordIndex | None 
     """
     pats = _patterns()
     kinds = pats.seed_kind
-    if index is not None and any(c in text for c in _DOTTED_I):
+    if index is not None and (_DOTTED_I[0] in text or _DOTTED_I[1] in text):
         index = None
     hits: dict[str, list[tuple[int, int, int]]] = {}
     digits: list[int] = []
+    parens: list[int] = []
+    # The seed words of the whole text, looked up once: finditer_at takes those of each span.
+    starts = None if index is None or pats.seed_words is None else index.starts(pats.seed_words)
     for s, e in spans:
         for d in _DIGIT_RUN.finditer(text, s, e):
             p = d.start()
@@ -957,23 +974,31 @@ def _seeds(text: str, spans: Sequence[tuple[int, int]], index: WordIndex | None 
             m = pats.number_seed.match(text, p, e)
             if m is not None:
                 hits.setdefault(m.lastgroup or "", []).append((p, s, e))
-        starts = None if index is None or pats.seed_words is None else index.starts(pats.seed_words, s, e)
         for m in finditer_at(pats.word_seed, starts, text, s, e):
             for k in kinds.get(_norm_apostrophe(m.group().casefold()), ""):
                 hits.setdefault(k, []).append((m.start(), s, e))
-    return _Seeds(hits, digits, index)
+        p = text.find("(", s, e)
+        while p != -1:
+            parens.append(p)
+            p = text.find("(", p + 1, e)
+    # Every window around a seed ends at the first space _AFTER characters past it (never cutting a
+    # word), whatever the rule: found once per seed here.
+    ends: dict[int, int] = {}
+    for found in hits.values():
+        for p, _s, e in found:
+            if p not in ends:
+                ws = _SPACE.search(text, p + _AFTER, e) if p + _AFTER < e else None
+                ends[p] = ws.start() if ws else e
+    return _Seeds(hits, digits, index, parens, ends)
 
 
-def _windows(text: str, seeds: dict[str, list[tuple[int, int, int]]], kinds: str, reach: int
-             ) -> list[tuple[int, int]]:
+def _windows(seeds: _Seeds, kinds: str, reach: int) -> list[tuple[int, int]]:
     """The stretches of text around the seeds of these kinds, merged, within their spans."""
     out: list[tuple[int, int]] = []
-    for p, s, e in sorted(p for k in kinds for p in seeds.get(k, ())):
+    at, ends = seeds.at, seeds.ends
+    for p, s, _e in sorted(p for k in kinds for p in at.get(k, ())):
         lo = max(s, p - reach)
-        hi = e
-        if p + _AFTER < e:
-            ws = _SPACE.search(text, p + _AFTER, e)  # never cut a word at the window end
-            hi = ws.start() if ws else e
+        hi = ends[p]
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:
@@ -982,12 +1007,15 @@ def _windows(text: str, seeds: dict[str, list[tuple[int, int, int]]], kinds: str
 
 
 def _rule_starts(rule: _Rule, seeds: _Seeds) -> list[int] | None:
-    """The offsets where a match of the rule can start (None: anywhere)."""
-    if rule.digit_led:
-        return seeds.digits
-    if rule.first is None or seeds.index is None:
+    """The offsets where a match of the rule can start (None: anywhere); see `_Rule.lead`."""
+    if rule.first is None or (rule.first and seeds.index is None):
         return None
-    return seeds.index.starts(rule.first)
+    starts = seeds.index.starts(rule.first) if rule.first else []
+    if rule.digit_led:
+        starts = sorted(starts + seeds.digits)
+    if rule.paren_led:
+        starts = sorted(starts + seeds.parens)
+    return starts
 
 
 def _run(
@@ -1013,7 +1041,7 @@ def _run(
         else:
             key = (rule.seeds, rule.reach)
             if key not in windows:
-                windows[key] = _windows(text, seeds.at, rule.seeds, rule.reach)
+                windows[key] = _windows(seeds, rule.seeds, rule.reach)
             where = windows[key]
             starts = _rule_starts(rule, seeds) if where else None
         for s, e in where:

@@ -182,6 +182,8 @@ def parse_number(s: str, *, money: bool = False) -> Number | None:
     count too, and "900,000" is read as nine hundred thousand. None when ``s`` is not a number."""
     if not isinstance(s, str):
         return None
+    if s.isdecimal() and len(s) <= 18:
+        return int(s)  # plain digits ("833"), the commonest case: what the steps below give, without them
     t = _WS.sub(" ", s).strip()
     if not t:
         return None

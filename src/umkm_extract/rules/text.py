@@ -133,7 +133,7 @@ class WordIndex:
     def starts(self, words: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
         """Sorted start offsets, within [start, end), of any of `words` (case-folded words)."""
         pos = self._pos
-        hits = [p for w in words if w in pos for p in pos[w]]
+        hits = [p for w in pos.keys() & words for p in pos[w]]  # set intersection: lexicons can be large
         if start or end is not None:
             stop = len(self.text) if end is None else end
             hits = [p for p in hits if start <= p < stop]
@@ -247,6 +247,8 @@ def _lead(items: list, prefix: str, _depth: int = 0):  # type: ignore[no-untyped
         if hi <= _SMALL_REPEAT:  # "x?", "I{1,3}": each count in turn
             for k in range(lo, hi + 1):
                 yield from _lead(list(sub) * k + rest, prefix, _depth + 1)
+        elif lo >= 1 and prefix:  # "X+" after a word: X once, then "X*"
+            yield from _lead(list(sub) + [(op, (lo - 1, hi, sub))] + rest, prefix, _depth + 1)
         else:
             if lo == 0:
                 yield from _lead(rest, prefix, _depth + 1)
@@ -254,6 +256,10 @@ def _lead(items: list, prefix: str, _depth: int = 0):  # type: ignore[no-untyped
                 yield prefix  # "\s+" ends the word
             else:
                 raise _Unknown
+    elif name == "GROUPREF_EXISTS":  # "(?(g)yes|no)": either way
+        _g, yes, no = av
+        yield from _lead(list(yes) + rest, prefix, _depth + 1)
+        yield from _lead(list(no or []) + rest, prefix, _depth + 1)
     elif name == "AT" or name == "ASSERT" or name == "ASSERT_NOT":
         yield from _lead(rest, prefix, _depth + 1)  # zero-width: does not move the start
     elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):  # "[iy]": each letter in turn
@@ -272,7 +278,10 @@ def _may_start_with_letter(items) -> bool:  # type: ignore[no-untyped-def]
     if name == "LITERAL":
         return chr(av).isalpha()
     if name == "IN":
-        return not all(str(o) == "CATEGORY" and str(a) in ("CATEGORY_SPACE", "CATEGORY_DIGIT") for o, a in av)
+        return not all((str(o) == "CATEGORY" and str(a) in ("CATEGORY_SPACE", "CATEGORY_DIGIT"))
+                       or (str(o) == "LITERAL" and not chr(a).isalpha())
+                       or (str(o) == "RANGE" and not any(chr(c).isalpha() for c in range(a[0], a[1] + 1)))
+                       for o, a in av)
     if name == "CATEGORY":
         return str(av) not in ("CATEGORY_SPACE", "CATEGORY_DIGIT")
     return True
