@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import umkm_extract
 from umkm_extract.rules.persons import find_persons
@@ -153,6 +155,38 @@ def test_cue_matches_are_finditer():
         lex = P._lexicon()
         found = [m.span() for m in scan.finditer(lex.heads, lex.head_first, a, b)]
         assert found == [m.span() for m in lex.heads.finditer(text, a, b)]
+
+
+# "<role noun> <gap>, <name>, <verb>" shapes with parts that fit or break them (a gap over 70 characters,
+# a clause break, a lowercase name, a verb run on), between noise words and separators.
+_CN_PARTS = (  # each part: what fits, then what breaks the shape; a shape picks a fitting part 3 times in 4
+    (["Pedagang", "pedagangsayur", "Salah satu", "salah  seorang", "seorang", "PETANI", "Ibu rumah tangga", "warga"],
+     ["Kemenag"]),
+    (["", " sayur", " asal Batang", " (Kab)"],
+     [" tahu aci asal Kelurahan Gedog yang sudah lama berjualan di pasar kota itu", ". Ia", "; lalu", "\n"]),
+    ([", ", ",  "], [",", " ", ". "]),
+    (["Budi", "Siti Aminah", "H. Lalu", "Abd. Rahman", "Dr.\nAndi", "A Be Ce De Ef"], ["budi", "A Be Ce De Ef Ge"]),
+    (["", ", pemilik warung", ","], [", x; y", ", sudah lama, sekali"]),
+    ([" ", ", ", " juga ", "  ", ", juga "], [" kemudian "]),
+    (["mengaku", "mengatakan", "berharap", "merasa"], ["mengakui", "senang"]),
+)
+_cn_shape = st.tuples(*(st.one_of(st.sampled_from(fit), st.sampled_from(fit), st.sampled_from(fit),
+                                   st.sampled_from(fit + breaks)) for fit, breaks in _CN_PARTS)).map("".join)
+_cn_noise = st.sampled_from(["Budi", " ", ", ", ". ", "; ", "\n", "mengaku", "seorang", "dan", "Kota"])
+_clause_texts = st.lists(st.one_of(_cn_shape, _cn_noise), max_size=8).map("".join)
+
+
+@given(text=_clause_texts, cut=st.integers(0, 30), trim=st.integers(0, 30))
+def test_comma_name_tried_at_clause_openers_is_finditer(text, cut, trim):
+    """The "Penjual tahu aci, Darsono, mengaku" cue, tried only at the role nouns of the clauses before
+    a verb (`_clause_openers`), finds what `finditer` finds over the span."""
+    from umkm_extract.rules import persons as P
+    from umkm_extract.rules.text import WordIndex
+
+    cue = next(c for c in P._CUES if c.pattern is P._COMMA_NAME)
+    a, b = min(cut, len(text)), max(min(cut, len(text)), len(text) - trim)
+    found = [m.span() for m in P._matches(cue, P._Scan(text, WordIndex(text)), a, b)]
+    assert found == [m.span() for m in P._COMMA_NAME.finditer(text, a, b)]
 
 
 def test_shared_word_index():

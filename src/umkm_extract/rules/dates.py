@@ -356,7 +356,8 @@ def _patterns() -> _Patterns:
             (?P<bn>{_ralt(raw["budget_names_regex"])})
             (?:\s+(?:Perubahan|Murni|Induk))?
             (?:\s*\([^()\n]{{1,25}}\))?
-            (?P<reg>\s+(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.|Desa|Kampung|Gampong)(?:\s+(?:{_L}|-)+){{1,3}})?
+            (?P<reg>\s+(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.|Desa|Kampung|Gampong)(?:\s+(?:{_L}|-)+){{1,3}}
+                    |\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?  # or a bare region name: "APBD Perubahan Bulungan 2025"
             (?:\s+(?:{raw["budget_year_regex"]}|{tahun}))?
           | (?P<by>{raw["budget_year_regex"]})
         )

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,9 @@ _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainy
 _TURUT = re.compile(r"(?i)\bturut\b")
 _CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
+# where a subject noun phrase before the trigger ends: at an adverb ("Pemkab telah menyerahkan") or the end
+_SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$")
+_RECIPIENT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$")
 
 
 def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, max_words: int = 14) -> Span | None:
@@ -171,11 +175,11 @@ def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, 
         return None
     st = stop.search(text, s, limit)
     e = st.start() if st else limit
-    words = list(_NONSPACE.finditer(text[s:e]))
+    words = list(islice(_NONSPACE.finditer(text, s, e), max_words + 1))  # enough to see whether it is longer
     if not words:
         return None
     if len(words) > max_words:
-        e = s + words[max_words - 1].end()
+        e = words[max_words - 1].end()
     e = s + len(text[s:e].rstrip(" ,"))
     return (s, e) if e > s else None
 
@@ -275,7 +279,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             for c in _COMMA.finditer(text[before[0]:before[1]]):
                 if before[0] + c.end() < before[1] - 2:
                     lo = before[0] + c.end()
-            sp = _np(text, lo, before[1], re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$"))
+            sp = _np(text, lo, before[1], _SUBJECT_END)
             if sp:
                 subj = (text[sp[0]:sp[1]], sp)
     after = _np(text, te, se)
@@ -308,7 +312,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             if c.end() < ts - 2:
                 lo = c.end()
         near = ctx.subject(lo, ts)
-        sp = _np(text, lo, ts, re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$"))
+        sp = _np(text, lo, ts, _RECIPIENT_END)
         if near:
             slots["recipient"] = near
         elif sp:
@@ -348,10 +352,9 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             other = ctx.role_entity(te + partner.end(), min(se, te + partner.end() + 100))
             if other:
                 slots["agent"] = (f"{slots['agent'][0]} dan {other[0]}", (slots["agent"][1][0], other[1][1]))
-    if rule.type == "insurance_enrolled" or _PROGRAM.search(text, ss, se):
-        pg = _PROGRAM.search(text, ss, se)
-        if pg:
-            slots["program"] = (pg.group(), pg.span())
+    pg = _PROGRAM.search(text, ss, se)
+    if pg:
+        slots["program"] = (pg.group(), pg.span())
     cnts = [c for c in ctx.counts if ss <= c.start and c.end <= se and c.unit not in ("rupiah", "persen")
             and not c.approximate]
     if cnts:
@@ -486,11 +489,11 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                         spans[role] = sp
                 d = _date_for(ctx, sent, ts)
                 etype = rule.type
-                if etype == "aid_distributed" and _PROGRAM.search(text, ss, se):
+                pg = _PROGRAM.search(text, ss, se) if etype == "aid_distributed" else None
+                if pg:
                     etype = "insurance_enrolled"  # a BPJS card handover is an enrolment, not aid
                     roles = _remap(roles, lex.types["aid_distributed"], lex.types["insurance_enrolled"])
                     spans = {k: spans[v] for k, v in _remap_names(lex.types["aid_distributed"], lex.types["insurance_enrolled"]).items() if v in spans}
-                    pg = _PROGRAM.search(text, ss, se)
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
                 date = d.value if d else None

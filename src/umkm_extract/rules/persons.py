@@ -5,6 +5,7 @@ Pure functions over text, body spans and the region mentions already found. Shor
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -344,9 +345,10 @@ _APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS)
 # "Penjual tahu aci, Darsono, mengaku …": a name between commas before a verb of saying or feeling
 _COMMA_VERBS = (r"mengaku|mengatakan|menyambut|menuturkan|menjelaskan|menyampaikan|mengungkapkan|berharap|"
                 r"bercerita|menambahkan|menilai|merasa|mengapresiasi")
+_COMMA_NAME_OPENER = r"(?<![\p{L}])(?i:%s)" % _ROLE_NOUNS  # what a match starts with (see _clause_openers)
 _COMMA_NAME = re.compile(
-    r"(?<![\p{L}])(?i:%s)[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:%s)\b"
-    % (_ROLE_NOUNS, _NAME_RUN, _COMMA_VERBS))
+    r"%s[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:%s)\b"
+    % (_COMMA_NAME_OPENER, _NAME_RUN, _COMMA_VERBS))
 _HONORIFICS = r"H|Hj|Dr|Drs|Dra|Ir|Prof|KH"  # written with a period: "H. Lalu Saswadi"
 _FAMILIAR = r"Mama|Bapa|Daeng|Bli|Uda|Mbah"  # forms of address: "Daeng Ngemba"
 _HONORIFIC_CUE = re.compile(
@@ -387,6 +389,13 @@ class _Scan:
 _SPEECH_KEY = re.compile(r"(?<![\p{L}])(?P<cue>%s)\b" % _SPEECH_VERBS)
 _APPOSITION_KEY = re.compile(r"(?<=(?P<cue>,[ ]+))(?:%s)\b" % _ROLE_NOUNS)
 _COMMA_NAME_KEY = re.compile(r"(?<![\p{L}])(?:%s)\b" % _COMMA_VERBS)
+# A `_COMMA_NAME` match is a role noun, a gap without [,.;:\n] up to a comma before the capital of the
+# name, and a tail from that comma to a key (verb) with at most two more commas and no ";" or ":" in it:
+# "Penjual tahu aci asal Batang|, Darsono, mengaku". Commas are found fast (a literal); the pattern is
+# tried only at the role nouns of the clauses such a comma ends (`_clause_openers`), not at every
+# character up to the last key.
+_COMMA_BEFORE_NAME = re.compile(r",(?=[ ]+\p{Lu})")
+_LAST_CLAUSE_BREAK = re.compile(r"(?r)[,.;:\n]")
 _WORD_START = re.compile(r"(?<![\p{L}\p{N}])")
 # The last character (reverse search) that `_NAME_RUN` cannot hold: letters, ’'-. and whitespace only.
 # A keyed match runs from its name to the key without such a character (the words between, "juga",
@@ -403,6 +412,7 @@ class _Cue:
     first: frozenset[str] | None  # the words a match starts with or, with a key, a key match starts with
     key: re.Pattern[str] | None = None  # the cue words every match ends with
     windows: bool = False  # with a key: try the pattern only in a window before each key
+    opener: re.Pattern[str] | None = None  # with a key, no windows: the start of a match (see _clause_openers)
 
 
 # The words each pattern (or key) starts with. `first_words` reads the keyword alternation followed by
@@ -414,8 +424,10 @@ _CUES = (
     _Cue(_APPOSITION, "person.apposition", True, first_words(r"(?:%s)\b" % _ROLE_NOUNS), _APPOSITION_KEY,
          windows=True),
     # its role noun may run on into the next word ("pedagangsayur asal …, Suminah, mengaku"): no first
-    # word, but every match ends with a verb, and the pattern runs only up to the last one
-    _Cue(_COMMA_NAME, "person.apposition", False, first_words(r"(?:%s)\b" % _COMMA_VERBS), _COMMA_NAME_KEY),
+    # word, but every match ends with a verb, and it is tried only at the role nouns of the clauses
+    # before a verb whose comma may start the name (see `_COMMA_BEFORE_NAME`)
+    _Cue(_COMMA_NAME, "person.apposition", False, first_words(r"(?:%s)\b" % _COMMA_VERBS), _COMMA_NAME_KEY,
+         opener=re.compile(_COMMA_NAME_OPENER)),
     _Cue(_HONORIFIC_CUE, "person.honorific", False, first_words(r"(?:%s)\.|(?:%s)[ ]" % (_HONORIFICS, _FAMILIAR))),
 )
 _ROLE_FIRST = first_words(r"(?:%s)(?:[ ]+|,)" % _ROLES)
@@ -430,7 +442,12 @@ def _matches(cue: _Cue, scan: _Scan, a: int, b: int) -> list[re.Match[str]]:
     if not cue.windows:
         # Nothing can match after the last key. Ending the search one character after it leaves the
         # final \b what it saw; no shorter word can end there either (that character is not a letter).
-        return list(cue.pattern.finditer(text, a, min(b, keys[-1].end() + 1))) if keys else []
+        if not keys:
+            return []
+        end = min(b, keys[-1].end() + 1)
+        if cue.opener is None:
+            return list(cue.pattern.finditer(text, a, end))
+        return list(finditer_at(cue.pattern, _clause_openers(cue.opener, text, a, keys), text, a, end))
     out: list[re.Match[str]] = []
     last = a
     for k in keys:
@@ -447,6 +464,24 @@ def _matches(cue: _Cue, scan: _Scan, a: int, b: int) -> list[re.Match[str]]:
             if not out or m.start() >= out[-1].end():
                 out.append(m)
         last = max(last, at)
+    return out
+
+
+def _clause_openers(opener: re.Pattern[str], text: str, a: int, keys: Sequence[re.Match[str]]) -> list[int]:
+    """Sorted starts of `opener` in the clauses that may hold a `_COMMA_NAME` match (see `_COMMA_BEFORE_NAME`).
+
+    A clause runs from the last [,.;:\n] before its comma (or from `a`); its tail must reach a key: the
+    first key after the comma, as later keys only have more between. Every match of `opener` in the
+    clause is listed, overlapping ones too ("salah seorang" and "seorang"), so that no start is missed."""
+    key_at = [k.start() for k in keys]
+    out: list[int] = []
+    for c in _COMMA_BEFORE_NAME.finditer(text, a, key_at[-1]):
+        comma = c.start()
+        k = key_at[bisect_left(key_at, comma)]
+        if text.count(",", comma + 1, k) > 2 or text.find(";", comma, k) >= 0 or text.find(":", comma, k) >= 0:
+            continue
+        brk = _LAST_CLAUSE_BREAK.search(text, a, comma)
+        out.extend(m.start() for m in opener.finditer(text, brk.end() if brk else a, comma, overlapped=True))
     return out
 
 
