@@ -157,3 +157,37 @@ def test_custom_event_type_from_a_data_file(tmp_path):
 def test_bad_user_lexicon_names_the_problem():
     with pytest.raises(ValueError, match="unknown type"):
         load_lexicon({"rules": [{"id": "x", "type": "nope", "trigger": "a"}]})
+
+
+@pytest.mark.parametrize("second", [
+    "Penyerahan bantuan modal dari Baznas Kabupaten Klaten juga dilakukan dalam acara tersebut.",
+    "Bersamaan dengan peluncuran, Dinas Koperasi menggelar pelatihan pemasaran daring bagi 80 pelaku UMKM.",
+    "Pada kesempatan yang sama, Bupati membagikan 50 gerobak kepada pedagang kaki lima.",
+], ids=["dalam-acara-tersebut", "bersamaan-dengan", "pada-kesempatan-yang-sama"])
+def test_event_at_the_same_occasion_takes_its_date(second):
+    text = art("Bupati Klaten Hamenang Wajar Ismoyo meluncurkan aplikasi Klaten Mart di Pendopo Klaten, "
+               "Senin (10/3/2025). " + second)
+    evs = events(text)
+    assert len(evs) == 2, [(e.type, e.trigger, e.date) for e in evs]
+    assert all(e.date == "2025-03-10" for e in evs)
+
+
+@pytest.mark.parametrize("body", [
+    "Sedianya, usai acara itu Bupati juga meresmikan Pasar Rakyat Sukamaju. Namun peresmian itu batal "
+    "dilakukan karena bangunan belum rampung.",
+    "Peluncuran aplikasi itu ditunda hingga bulan depan karena server belum siap.",
+], ids=["sedianya", "ditunda"])
+def test_counterfactual_and_postponed_events_are_not_events(body):
+    assert not [e for e in events(art(body)) if e.type in ("facility_inaugurated", "program_launched")]
+
+
+def test_nominal_pelantikan_sebagai_position_is_an_official_not_an_association():
+    ev = only(art("Pelantikan Nurhayati, S.E., sebagai Kepala Dinas Koperasi dan UKM Kota Ternate dilakukan "
+                  "Wali Kota Ternate di Aula Kantor Wali Kota, Rabu (12/3/2025)."))
+    assert ev.type == "official_inaugurated" and ev.date == "2025-03-12"
+
+
+def test_nominal_pengukuhan_of_association_keeps_the_noun_in_its_trigger():
+    ev = only(art("Pengukuhan pengurus Forum UMKM Kota Ternate periode 2025-2028 dilakukan Wali Kota Ternate, "
+                  "Rabu (12/3/2025)."))
+    assert ev.type == "association_inaugurated" and ev.trigger == "Pengukuhan pengurus"

@@ -130,17 +130,19 @@ _LOCATION = re.compile(
     rf"gampong|rumah|kawasan|area|komplek|kompleks)\s+)*(?!{_WEEKDAY}){_CAP}(?:\s+{_CAP})*"
     rf"(?:,\s+(?!{_WEEKDAY})(?:(?i:kantor|gedung|kecamatan|desa|kabupaten|kota)\s+)?{_CAP}(?:\s+{_CAP})*)*"
 )
-_AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal)(?![\p{L}])", re.I)
+_AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal|batal|dibatalkan|ditunda|urung)"
+                         r"(?![\p{L}])", re.I)
 _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|paling\s+lambat|sebelum|s\.d\.?|terhitung|"
                        r"mulai|selama|periode|mendatang|masa\s+(?:bakti|jabatan|kepengurusan|khidmat))(?![\p{L}])[\p{L}\s,\-–]{0,30}\Z|"
                        r"\d{4}\s*[-–]\s*\Z")
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
     r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
-    r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?)\s+[^,.;\n]{1,40},|"
+    r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
     r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))")
 _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
-                          r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana)(?![\p{L}])")
+                          r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana|"
+                          r"sedianya|semestinya|seharusnya|dijadwalkan)(?![\p{L}])")
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
                        r"dan|serta|mewakili|atas|antara|menurut|kata|ujar|dijelaskan)\s+(?:\p{L}+\s+){0,1}\Z")
 _NUMBERS_IN_NP = re.compile(r"(?i)(?<![\p{L}\p{N}])(?:sebanyak\s+|sekitar\s+)?\p{N}[\p{N}.,]*(?:\s+(?:ribu|juta|miliar))?\s+")
@@ -159,6 +161,9 @@ _OLEH = re.compile(r"(?i)(?<![\p{L}])oleh(?![\p{L}])")
 _SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
 _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
 _TURUT = re.compile(r"(?i)\bturut\b")
+# "… juga dilakukan dalam acara tersebut": the occasion of the event reported before, anywhere in the sentence
+_THAT_OCCASION = re.compile(r"(?i)(?<![\p{L}])(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan)\s+"
+                            r"(?:yang\s+sama|itu|tersebut)(?![\p{L}])")
 _CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
 # where a subject noun phrase before the trigger ends: at an adverb ("Pemkab telah menyerahkan") or the end
@@ -498,7 +503,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     spans["program"] = pg.span()
                 date = d.value if d else None
                 if date is None and raw and (_TURUT.search(text, max(ss, ts - 12), te)
-                                             or _SAME_OCCASION.match(text, ss, ts)):
+                                             or _SAME_OCCASION.match(text, ss, ts)
+                                             or _THAT_OCCASION.search(text, ss, se)):
                     # "turut diserahkan …": handed over at the same occasion as the last dated event
                     date = next((e.date for e in reversed(raw) if e.date), None)
                 sent_events.append(Event(type=etype, date=date, trigger=text[ts:end],
