@@ -100,3 +100,17 @@ def test_desa_name_longer_than_its_gazetteer_prefix(text, name):
 def test_desa_name_followed_by_place_word_stays_linked():
     found = regions("Bantuan diserahkan di Desa Hegarmanah Kecamatan Jatinangor, Kabupaten Sumedang.")
     assert found["Hegarmanah"] == ("desa", "32.11.15.2002")
+
+
+def test_desa_after_office_cue_known_from_a_place_cue_elsewhere():
+    """"Wali Nagari Ketaping" alone says little (a Ketaping exists elsewhere in Indonesia), but the
+    article also writes "Nagari Ketaping": the same unlisted desa."""
+    text = ("Pasar di Nagari Ketaping, Kecamatan Batang Anai, Kabupaten Padang Pariaman, dibangun ulang. "
+            "Wali Nagari Ketaping, Zulkifli Anwar, berharap pasar segera dipakai.")
+    hits = [m for m in find_regions(text) if m.text == "Ketaping"]
+    assert [m.rule for m in hits] == ["region.cue", "region.cue_named_elsewhere"]
+    assert all(m.level == "desa" and m.entry is None for m in hits)
+    import umkm_extract
+
+    persons = umkm_extract.extract("Judul\n" + text).persons
+    assert [(p.name, p.title, p.jurisdiction) for p in persons] == [("Zulkifli Anwar", "Wali Nagari", "Ketaping")]

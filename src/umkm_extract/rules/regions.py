@@ -250,6 +250,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             i += hit_n or 1
 
     # 3. kecamatan/desa after a cue, resolved inside the regions the article names; lists share the cue
+    unresolved: list[tuple[int, int]] = []
     for s, run_end, level, rule in sorted(pending_low):
         pos = s
         first = True
@@ -267,12 +268,17 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                     # "Desa Tanjung Tinggi": the gazetteer knows a "Tanjung" but the name goes on
                     end = _name_end(text, pos, run_end)
                     entry = None
+                if entry is None and first and level == "desa" and rule == "region.cue_listed":
+                    unresolved.append((pos, run_end))  # a desa of that name elsewhere: see 3b
                 if entry is not None or (level == "desa" and rule == "region.cue"):
                     if not _overlaps(taken, pos, end):
                         add(pos, end, entry, level, rule if first else "region.cue_list")
                     if entry is not None:
                         found.add(entry.code)
                         parent = parent or entry.parent
+            elif first and level == "desa" and rule == "region.cue_listed":
+                unresolved.append((pos, run_end))  # "Wali Nagari Ketaping": known only if named elsewhere
+                break
             elif first and level == "desa" and rule == "region.cue":
                 run = _NAME_RUN.match(text, pos)
                 pre = text[max(0, s - 30):s]
@@ -291,6 +297,14 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             if nxt is None or parent is None or not any(x.parent == parent for x in nxt[1]):
                 break
             pos, first = sep.end(), False
+
+    # 3b. a desa after an office cue ("Wali Nagari Ketaping", "Lurah Talumolo") that the gazetteer lacks
+    # is still that desa when the article names it with a place cue elsewhere ("Nagari Ketaping")
+    unlisted = {compact(m.text) for m in mentions if m.entry is None and m.level == "desa"}
+    for pos, run_end in unresolved if unlisted else ():
+        end = _name_end(text, pos, run_end)
+        if compact(text[pos:end]) in unlisted and not _overlaps(taken, pos, end):
+            add(pos, end, None, "desa", "region.cue_named_elsewhere")
 
     # 4. cue-less kecamatan: a whole capitalised run naming a kecamatan of a kabupaten/kota in the article
     kab_codes = {c for c in found if c.count(".") == 1}
