@@ -60,7 +60,12 @@ def test_short_mentions_merge_into_full_name():
     ("Sementara itu Suparno, salah satu pedagang, mengaku senang.", "Suparno"),
     ("Rudy Hartawan menambahkan bahwa omzet naik.", "Rudy Hartawan"),
     ("Bantuan itu diterima almarhum M. Faisal Rahman melalui ahli waris.", "M. Faisal Rahman"),
-], ids=["attribution", "oleh", "apposition", "speech-verb", "almarhum-initial"])
+    ("Narasumber pelatihan, perajin tenun asal Kota Kupang, Maria Goreti Lada, meminta peserta teliti.",
+     "Maria Goreti Lada"),
+    ("Wahyuni Lestari, pembuat keripik pisang dari Desa Sukamaju, mengaku omzetnya naik.", "Wahyuni Lestari"),
+    ("Pelatih kelompok itu, Agus Salim, mengajak warga menabung di koperasi.", "Agus Salim"),
+], ids=["attribution", "oleh", "apposition", "speech-verb", "almarhum-initial", "comma-name-meminta",
+        "apposition-pembuat", "comma-name-mengajak"])
 def test_persons_without_office(text, name):
     assert [p.name for p in persons(text)] == [name]
 

@@ -340,11 +340,15 @@ _ROLE_BEFORE = re.compile(
 _ROLE_NOUNS = (r"salah[ ]+(?:satu|seorang)|seorang|pemilik|ketua|warga|pengurus|pengelola|perajin|pengrajin|"
                r"petani|pedagang|nelayan|pelaku|anggota|penerima|owner|pendiri|pengawas|pegawai|karyawan|guru|"
                r"mahasiswa|ibu[ ]+rumah|penenun|penjual|peserta|pengusaha|buruh|sopir|peternak|pembudidaya|"
-               r"produsen|pelajar|dosen|bakul|perintis|penggerak|kader|relawan|pendamping|penyuluh|pekerja")
+               r"produsen|pelajar|dosen|bakul|perintis|penggerak|kader|relawan|pendamping|penyuluh|pekerja|"
+               r"pembuat|penjahit|pembatik|pengolah|pegiat|penggiat|pelatih|narasumber|instruktur|fasilitator|"
+               r"konsultan|wirausahawan|pemuda|tokoh|perwakilan|pembina")
 _APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS))
 # "Penjual tahu aci, Darsono, mengaku …": a name between commas before a verb of saying or feeling
-_COMMA_VERBS = (r"mengaku|mengatakan|menyambut|menuturkan|menjelaskan|menyampaikan|mengungkapkan|berharap|"
-                r"bercerita|menambahkan|menilai|merasa|mengapresiasi")
+_COMMA_VERBS = (r"mengaku|mengakui|mengatakan|menyambut|menuturkan|menjelaskan|menyampaikan|mengungkapkan|berharap|"
+                r"bercerita|menceritakan|menambahkan|menilai|merasa|mengapresiasi|meminta|mengajak|mengimbau|"
+                r"mengingatkan|menyebut|menyebutkan|menerangkan|memaparkan|menegaskan|berpesan|bersyukur|"
+                r"mengeluhkan|mengatakannya")
 _COMMA_NAME_OPENER = r"(?<![\p{L}])(?i:%s)" % _ROLE_NOUNS  # what a match starts with (see _clause_openers)
 _COMMA_NAME = re.compile(
     r"%s[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:%s)\b"
