@@ -76,7 +76,11 @@ def test_persons_without_office(text, name):
     "Bupati Jember menyampaikan sambutan.",
     "Kabupaten Sumenep, Madura, Jawa Timur menerima penghargaan.",
     "\"Terima kasih,\" ujarnya.",
-], ids=["org-subject", "weekday", "title-without-name", "regions-and-island", "pronoun-attribution"])
+    "Koperasi Pondok Pesantren (Kopontren) Nurul Huda Cikarang meraih penghargaan koperasi sehat.",
+    "Kopontren Nurul Huda meraih penghargaan dari Kementerian Koperasi.",
+    "KUD Sumber Makmur menerima bantuan mesin penggiling.",
+], ids=["org-subject", "weekday", "title-without-name", "regions-and-island", "pronoun-attribution",
+        "cooperative-after-acronym", "cooperative-acronym-head", "kud-head"])
 def test_no_person(text):
     assert persons(text) == []
 

@@ -53,8 +53,11 @@ _ORG_MARKER = re.compile(
 )
 _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
-    "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area".split()
+    "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area "
+    "kopontren ponpes pesantren kud ksp kspps bumdesa gapoktan poktan kwt".split()
 )
+# the word before a name run, over a parenthesised acronym: "Koperasi Pondok Pesantren (Kopontren) Darul Ulum"
+_WORD_BEFORE_RUN = re.compile(r"(\p{L}+)\s*(?:\([^()\n]{1,30}\)\s*)?\Z")
 _LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
 _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
@@ -504,6 +507,9 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                 raw[-1] = _Tok(last.start, last.end - 1, last.text[:-1], "word")
             if from_end:
                 _, name = _trailing_name(raw, lex, regions, 0)
+                before = _WORD_BEFORE_RUN.search(text, max(a, s - 50), s) if name and name[0] is raw[0] else None
+                if before and before.group(1).casefold() in _ORG_HEADS:
+                    continue  # "Kopontren Darul Ulum meraih …": the name of a cooperative, not a person
             else:
                 name = []
                 for t in _strip_name(raw, lex):
