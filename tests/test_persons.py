@@ -79,8 +79,11 @@ def test_persons_without_office(text, name):
     "Koperasi Pondok Pesantren (Kopontren) Nurul Huda Cikarang meraih penghargaan koperasi sehat.",
     "Kopontren Nurul Huda meraih penghargaan dari Kementerian Koperasi.",
     "KUD Sumber Makmur menerima bantuan mesin penggiling.",
+    "Pelantikan Pengurus Asosiasi Pedagang Pasar digelar di Aula.",
+    "Pelantikan Pejabat Administrator berlangsung di Aula.",
 ], ids=["org-subject", "weekday", "title-without-name", "regions-and-island", "pronoun-attribution",
-        "cooperative-after-acronym", "cooperative-acronym-head", "kud-head"])
+        "cooperative-after-acronym", "cooperative-acronym-head", "kud-head", "pelantikan-pengurus",
+        "pelantikan-pejabat"])
 def test_no_person(text):
     assert persons(text) == []
 
@@ -212,3 +215,9 @@ def test_keyword_cut_by_the_span_end():
     end = text.index("nelayan") + len("nelayan")
     assert [p.name for p in find_persons(text, spans=[(0, end)])] == ["Yakobus Laka"]
     assert find_persons(text, spans=[(0, len(text))]) == []
+
+
+def test_name_after_nominal_inauguration_takes_the_position_after_sebagai():
+    p = one("Pelantikan Nurmala Sangadji, S.E., M.M., sebagai Kepala Dinas Koperasi dan UKM Kota Ternate "
+            "dilakukan Wali Kota Ternate di Aula Kantor Wali Kota.")
+    assert (p.name, p.title, p.jurisdiction) == ("Nurmala Sangadji", "Kepala Dinas Koperasi dan UKM", "Ternate")

@@ -321,7 +321,7 @@ _ATTRIB_CUES = (
     r"kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
     r"pungkas|lanjut|sambung|cerita|katanya|Menurut|Dijelaskan|Disebutkan|Dikatakan|Ditambahkan|Diungkapkan|"
     r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?|menggantikan|digantikan|melantik|"
-    r"diketuai|dipimpin"
+    r"diketuai|dipimpin|Pelantikan|pelantikan|Pengukuhan|pengukuhan|mengangkat|menunjuk"
 )
 _ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES, _NAME_RUN))
 _SPEECH_VERBS = (
