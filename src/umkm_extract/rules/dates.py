@@ -88,6 +88,17 @@ def parse_anchor(value: str | None, *, strict: bool = False) -> Anchor:
     ``None``, ``""`` and unreadable values give ``Anchor()`` (all ``None``), or raise
     ``ValueError`` when ``strict``. A day or month out of range drops to the coarser precision.
     """
+    if isinstance(value, str):
+        return _parse_anchor_str(value, strict)  # a batch repeats few publication dates: cached
+    return _parse_anchor(value, strict=strict)
+
+
+@lru_cache(maxsize=4096)
+def _parse_anchor_str(value: str, strict: bool) -> Anchor:
+    return _parse_anchor(value, strict=strict)
+
+
+def _parse_anchor(value: str | None, *, strict: bool = False) -> Anchor:
     if value is None or not isinstance(value, str) or not value.strip():
         if strict and value is not None:
             raise ValueError(f"anchor {value!r}: {_ANCHOR_HELP}")
