@@ -221,3 +221,19 @@ def test_name_after_nominal_inauguration_takes_the_position_after_sebagai():
     p = one("Pelantikan Nurmala Sangadji, S.E., M.M., sebagai Kepala Dinas Koperasi dan UKM Kota Ternate "
             "dilakukan Wali Kota Ternate di Aula Kantor Wali Kota.")
     assert (p.name, p.title, p.jurisdiction) == ("Nurmala Sangadji", "Kepala Dinas Koperasi dan UKM", "Ternate")
+
+
+@pytest.mark.parametrize("text, name, title, jurisdiction", [
+    ("Pemerintah Desa Kualu Nenas, Kecamatan Tambang, Kabupaten Kampar menggelar musyawarah. Musyawarah "
+     "dipimpin Ketua BPD Kualu Nenas, Zulkarnain, S.E. Hadir pula warga.", "Zulkarnain", "Ketua BPD", "Kualu Nenas"),
+    ("Pemimpin Cabang BRI Palembang Sudirman, Yudha Pratama Kusuma, menyebut portofolio KUR naik.",
+     "Yudha Pratama Kusuma", "Pemimpin Cabang BRI", "Palembang"),
+], ids=["bpd-desa-without-cue", "bank-branch-name"])
+def test_place_or_branch_between_title_and_name(text, name, title, jurisdiction):
+    p = next(p for p in persons(text) if p.title)
+    assert (p.name, p.title, p.jurisdiction) == (name, title, jurisdiction)
+
+
+def test_title_then_two_names_keeps_the_first_when_nothing_says_place():
+    ps = persons("Camat Sutrisno, Budi Santoso, dan warga hadir di Kabupaten Kampar.")
+    assert ("Sutrisno", "Camat") in [(p.name, p.title) for p in ps]

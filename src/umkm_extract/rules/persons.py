@@ -236,6 +236,15 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     return i, name
 
 
+def _names_local_place(text: str, name: list[_Tok], regions: Sequence[RegionMention]) -> bool:
+    """Whether the tokens name a kecamatan or desa inside a kabupaten/kota the article names."""
+    coded = {m.entry.code for m in regions if m.entry is not None and m.entry.code.count(".") == 1}
+    if not coded:
+        return False
+    entries = gazetteer().lookup(text[name[0].start:name[-1].end], ("kecamatan", "desa"))
+    return any(e.within(c) for e in entries for c in coded)
+
+
 def _name_text(text: str, toks: list[_Tok]) -> str:
     return " ".join(text[toks[0].start:toks[-1].end].split())
 
@@ -257,6 +266,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
                     and toks[i + 1].kind == "word" and _NAME_TOKEN.match(toks[i + 1].text)), None)
         name: list[_Tok] = []
         name_at = 0
+        place: list[_Tok] | None = None  # the unit's place named between title and name, without a cue
         if hon is not None:
             j = hon + 1
             while j < len(toks) and toks[j].kind == "word" and _NAME_TOKEN.match(toks[j].text):
@@ -265,10 +275,20 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         else:
             # the first comma segment that ends in a name: "Bupati Bogor Rudy Susmanto, Pemerintah …"
             cuts = [i for i, t in enumerate(toks) if t.kind == "comma"] + [len(toks)]
-            for cut in cuts:
+            for k, cut in enumerate(cuts):
                 name_at, name = _trailing_name(toks[:cut], lex, regions, min_keep)
                 if name:
                     break
+            if name and k + 1 < len(cuts):
+                # "Ketua BPD Kualu Nenas, Zulkarnain, …", "Lurah Talumolo, Zulkifli Anwar, …": the run before
+                # the comma names the unit's place or branch when a whole name follows it
+                next_at, next_name = _trailing_name(toks[:cuts[k + 1]], lex, regions, cut + 1)
+                seg_start = cuts[k - 1] + 1 if k else 0
+                local = _names_local_place(text, name, regions)
+                if (next_name and next_at == cut + 1 and next_name[-1] is toks[cuts[k + 1] - 1]
+                        and (name_at > max(seg_start, min_keep) or local)):
+                    place = name if local else None
+                    name_at, name = next_at, next_name
         if not name:
             continue
         # lowercase surname before a nickname: "Joko widodo (Jokowi)"
@@ -292,6 +312,9 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         if region is not None:
             t_end = region.start
             jurisdiction = region.to_region().name
+        elif place is not None:  # a kecamatan/desa of the article with no cue before it: "Ketua BPD Kualu Nenas"
+            t_end = place[0].start
+            jurisdiction = _name_text(text, place)
         title = text[t_start:t_end]
         keep = len(m.group(0))
         title = title[:keep] + _UNIT_TAIL_SE.sub("", title[keep:])
