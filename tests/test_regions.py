@@ -114,3 +114,11 @@ def test_desa_after_office_cue_known_from_a_place_cue_elsewhere():
 
     persons = umkm_extract.extract("Judul\n" + text).persons
     assert [(p.name, p.title, p.jurisdiction) for p in persons] == [("Zulkifli Anwar", "Wali Nagari", "Ketaping")]
+
+
+def test_inner_cue_wins_when_the_outer_reading_stops_inside_the_name():
+    """"Keuchik Gampong Cot Gapu": the gazetteer also knows a desa "Gampong Cot" (elsewhere in Aceh),
+    but the capitalised run goes on, so "Gampong" is the cue and "Cot Gapu" the desa."""
+    found = regions("Keuchik Gampong Cot Gapu, Kecamatan Kota Juang, Kabupaten Bireuen, hadir.")
+    assert found["Cot Gapu"] == ("desa", "11.11.13.2013")
+    assert "Gampong Cot" not in found

@@ -186,6 +186,14 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 hit = _longest(text, s, (level,)) if level in ("kecamatan", "desa") else None
                 if hit is None or hit[0] <= inner.end():
                     continue
+                # ... and only when that name is the whole capitalised run ("Keuchik Gampong Cot Gapu" is
+                # Gampong "Cot Gapu", not a desa "Gampong Cot") and the inner reading is no longer
+                run = _NAME_RUN.match(text, s, b)
+                inner_name = _NEXT_WORD.match(text, inner.end())
+                inner_hit = _longest(text, inner_name.end(), (level,)) if inner_name else None
+                if (run is None or _continues_name(text, hit[0], run.end())
+                        or (inner_hit is not None and inner_hit[0] > hit[0])):
+                    continue
                 named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
                 run = _NAME_RUN.match(text, s, b)
