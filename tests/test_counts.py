@@ -471,3 +471,16 @@ def test_joined_negative_patterns_equal_their_parts(text: str) -> None:
         before = c._NUMBER_BEFORE.match(text, 0, pos) is not None
         assert before == (c._SIZE_BEFORE.match(text, 0, pos) is not None
                           or c._PREV_TOKEN_IS_NUMBER.match(text, 0, pos) is not None), (text, pos)
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Sebanyak 1.250 (seribu dua ratus lima puluh) aparatur gampong didaftarkan.",
+     "1.250 (seribu dua ratus lima puluh) aparatur gampong", 1250, "aparatur gampong"),
+    ("Pemkab menyerahkan 12 (dua belas) unit gerobak kepada pedagang.", "12 (dua belas) unit gerobak", 12,
+     "unit gerobak"),
+], ids=["thousands-spelled", "unit-after-spelled"])
+def test_number_spelled_out_again_in_parentheses(sentence, text, value, unit):
+    from umkm_extract.rules.counts import find_counts
+
+    found = [(c.text, c.value, c.unit) for c in find_counts(sentence)]
+    assert (text, value, unit) in found

@@ -249,6 +249,9 @@ def _read_unit(text: str, pos: int, hi: int, lex: _Lexicon, *, coordinate: bool 
         if m is None:
             break
         if m["paren"] is not None:
+            if not words and p == pos and parse_number_words(m["inner"].strip()) is not None:
+                p = m.end()  # "1.250 (seribu dua ratus lima puluh) aparatur": the number spelled out again
+                continue
             if words and _paren_ok(m["inner"]):
                 words.append((m.start("paren"), m.end("paren"), m["paren"]))
             break
