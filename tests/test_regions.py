@@ -58,7 +58,11 @@ def test_cueless_kecamatan_only_inside_named_kabupaten():
     ("Produk dipasarkan ke seluruh Indonesia.", "Indonesia"),
     ("Acara digelar di Dinning Hall Jakabaring, Palembang.", "Jakabaring"),
     ("Wawancara dengan detikJateng berlangsung singkat.", "Jawa Tengah"),
-], ids=["puncak-word", "batu-word", "programme-name", "island", "country", "venue", "inside-word"])
+    ("BLT Dana Desa Tahun Anggaran 2024 disalurkan.", "Tahun Anggaran"),
+    ("Musyawarah Desa Khusus (Musdesus) digelar di balai desa.", "Khusus"),
+    ("Program Satu Desa Satu Produk diluncurkan bupati.", "Satu Produk"),
+], ids=["puncak-word", "batu-word", "programme-name", "island", "country", "venue", "inside-word",
+        "dana-desa-tahun-anggaran", "musyawarah-desa-khusus", "satu-desa-satu-produk"])
 def test_not_regions(text, absent):
     assert absent not in regions(text)
 
