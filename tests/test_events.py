@@ -191,3 +191,40 @@ def test_nominal_pengukuhan_of_association_keeps_the_noun_in_its_trigger():
     ev = only(art("Pengukuhan pengurus Forum UMKM Kota Ternate periode 2025-2028 dilakukan Wali Kota Ternate, "
                   "Rabu (12/3/2025)."))
     assert ev.type == "association_inaugurated" and ev.trigger == "Pengukuhan pengurus"
+
+
+def test_bare_nominal_after_an_event_refers_back_to_it():
+    text = art("Bupati Bone Andi Asman Sulaiman melantik pengurus DPC Hipmikindo Kabupaten Bone di Watampone, "
+               "Sabtu (5/10/2024). Pelantikan dihadiri Kepala Dinas Koperasi dan UKM Kabupaten Bone. "
+               "Usai pelantikan, pengurus menggelar rapat kerja.")
+    evs = events(text)
+    assert [(e.type, e.date) for e in evs if e.type.endswith("inaugurated")] == [
+        ("association_inaugurated", "2024-10-05")]
+
+
+def test_bpjs_benefit_paid_out_is_aid_not_enrolment():
+    ev = only(art("BPJS Ketenagakerjaan menyerahkan santunan jaminan kematian sebesar Rp 42 juta kepada ahli waris "
+                  "almarhum Sarwono di Kantor Desa Air Bening, Selasa (5/3/2024)."))
+    assert ev.type == "aid_distributed" and ev.date == "2024-03-05"
+
+
+def test_opening_an_expo_is_not_a_facility_inauguration():
+    evs = events(art("Wali Kota Banjarbaru membuka secara resmi Banjarbaru UMKM Expo 2024 di Lapangan Murjani, "
+                     "Sabtu (7/9/2024)."))
+    assert not [e for e in evs if e.type == "facility_inaugurated"]
+
+
+def test_same_occasion_waits_for_the_date_the_earlier_event_borrows():
+    """The MoU's date is in the next sentence (borrowed); the training "usai penandatanganan" takes it."""
+    text = art("Pemkot Palangka Raya menandatangani nota kesepahaman dengan Bank Kalteng tentang digitalisasi UMKM. "
+               "Penandatanganan berlangsung di Aula Bappeda, Rabu (21/5/2025). "
+               "Usai penandatanganan, sebanyak 75 pelaku UMKM mengikuti bimbingan teknis pemasaran digital.")
+    assert {(e.type, e.date) for e in events(text)} == {("agreement_signed", "2025-05-21"),
+                                                        ("training_held", "2025-05-21")}
+
+
+def test_occasion_named_by_acronym_takes_the_last_full_date():
+    text = art("Koperasi Manggar Sari menggelar Rapat Anggota Tahunan (RAT) di Purwokerto, Sabtu (15/2/2025). "
+               "Dalam RAT itu pula dilakukan peluncuran aplikasi Manggar Sari Mobile oleh Bupati Banyumas.")
+    ev = only(text)
+    assert ev.type == "program_launched" and ev.date == "2025-02-15"

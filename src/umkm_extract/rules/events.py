@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -162,8 +162,15 @@ _SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
 _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
 _TURUT = re.compile(r"(?i)\bturut\b")
 # "… juga dilakukan dalam acara tersebut": the occasion of the event reported before, anywhere in the sentence
-_THAT_OCCASION = re.compile(r"(?i)(?<![\p{L}])(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan)\s+"
-                            r"(?:yang\s+sama|itu|tersebut)(?![\p{L}])")
+# (or the occasion named by its acronym: "Dalam RAT itu pula dilakukan peluncuran …")
+_THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
+                            r"\s+(?i:yang\s+sama|itu|tersebut)(?![\p{L}])")
+# a nominal trigger with nothing after it refers back: "Usai pelantikan, …", "Pelantikan dihadiri …"
+_BARE_NOMINAL = re.compile(r"(?i)\s*(?:[,.;:]|\s(?:itu|tersebut|ini|dihadiri|berlangsung|digelar|dimeriahkan|"
+                           r"ditandai|diikuti)(?![\p{L}]))")
+# a BPJS benefit paid out is aid, not an enrolment: "menyerahkan santunan jaminan kematian"
+_BENEFIT_PAID = re.compile(r"(?i)(?<![\p{L}])(?:santunan|klaim|manfaat\s+(?:jaminan|JKM|JKK|JHT|beasiswa)|beasiswa)"
+                           r"(?![\p{L}])")
 _CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
 # where a subject noun phrase before the trigger ends: at an adverb ("Pemkab telah menyerahkan") or the end
@@ -449,6 +456,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     ctx = _Ctx(text, persons, organizations, dates, counts)
     raw: list[Event] = []
     sent_index: dict[Span, int] = {}
+    same_occasion: set[int] = set()  # ids of events said to share the occasion of an earlier one
     candidates = _rule_candidates(lex, index if index is not None else WordIndex(text), sentences)
     for k, sent in enumerate(sentences):
         ss, se = sent
@@ -482,6 +490,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     continue
                 if _negated(lex, rule, text, sent, ts, te):
                     continue
+                if rule.voice == "nominal" and (raw or sent_events) and _BARE_NOMINAL.match(text, te, se):
+                    continue  # "Usai pelantikan, …", "Pelantikan dihadiri …": the event already reported
                 claimed.append((ts, te))
                 slots = _fill(ctx, lex, rule, m, sent)
                 role_names = lex.types[rule.type]
@@ -495,29 +505,43 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                 d = _date_for(ctx, sent, ts)
                 etype = rule.type
                 pg = _PROGRAM.search(text, ss, se) if etype == "aid_distributed" else None
-                if pg:
+                if pg and not _BENEFIT_PAID.search(text, te, min(se, te + 40)):
                     etype = "insurance_enrolled"  # a BPJS card handover is an enrolment, not aid
                     roles = _remap(roles, lex.types["aid_distributed"], lex.types["insurance_enrolled"])
                     spans = {k: spans[v] for k, v in _remap_names(lex.types["aid_distributed"], lex.types["insurance_enrolled"]).items() if v in spans}
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
                 date = d.value if d else None
-                if date is None and raw and (_TURUT.search(text, max(ss, ts - 12), te)
-                                             or _SAME_OCCASION.match(text, ss, ts)
-                                             or _THAT_OCCASION.search(text, ss, se)):
-                    # "turut diserahkan …": handed over at the same occasion as the last dated event
-                    date = next((e.date for e in reversed(raw) if e.date), None)
-                sent_events.append(Event(type=etype, date=date, trigger=text[ts:end],
-                                         roles=roles, sentence=text[ss:se], sentence_start=ss, trigger_start=ts,
-                                         trigger_end=end, role_spans=spans, rule=rule.id))
+                ev = Event(type=etype, date=date, trigger=text[ts:end], roles=roles, sentence=text[ss:se],
+                           sentence_start=ss, trigger_start=ts, trigger_end=end, role_spans=spans, rule=rule.id)
+                sent_events.append(ev)
+                if date is None and (_TURUT.search(text, max(ss, ts - 12), te) or _SAME_OCCASION.match(text, ss, ts)
+                                     or _THAT_OCCASION.search(text, ss, se)):
+                    same_occasion.add(id(ev))  # "turut diserahkan …", "Usai penandatanganan, …": dated below
         # a nominal trigger inside another event's object is that object, not an event: "meluncurkan pemberian BPJS"
         themes = [sp for ev in sent_events for r, sp in ev.role_spans.items() if r in ("object", "item", "award")]
         sent_events = [ev for ev in sent_events if not (ev.rule.endswith("nominal") and any(
             a <= ev.trigger_start < b for a, b in themes))]
         raw.extend(sent_events)
         sent_index[sent] = len(sent_events)
-    _borrow_neighbour_dates(ctx, raw, sentences, sent_index)
+    _borrow_neighbour_dates(ctx, raw, sentences, sent_index, skip=same_occasion)
+    _date_same_occasion(ctx, raw, same_occasion)
     return _merge(raw)
+
+
+def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int]) -> None:
+    """An undated event said to happen at the same occasion takes the date of the last dated event
+    before it (once every event has its own or its neighbours' date) or, with none, of the last full
+    date written before its sentence ("Rapat anggota digelar Sabtu (15/2/2025). Dalam RAT itu pula …")."""
+    for k, ev in enumerate(raw):
+        if id(ev) not in same_occasion or ev.date is not None:
+            continue
+        date = next((e.date for e in reversed(raw[:k]) if e.date), None)
+        if date is None:
+            date = next((d.value for d in reversed(ctx.dates) if d.end <= ev.sentence_start and len(d.value) == 10),
+                        None)
+        if date is not None:
+            raw[k] = replace(ev, date=date)
 
 
 def _remap_names(src: Mapping[str, str], dst: Mapping[str, str]) -> dict[str, str]:
@@ -530,14 +554,14 @@ def _remap(roles: Mapping[str, Any], src: Mapping[str, str], dst: Mapping[str, s
     return {d: roles[s] for d, s in names.items() if s in roles}
 
 
-def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span], sent_index: dict[Span, int]
-                            ) -> None:
+def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span], sent_index: dict[Span, int],
+                            skip: Collection[int] = ()) -> None:
     """An undated event takes the date of the next sentence when that one only follows it up
     ("Penyerahan kartu dilakukan … Minggu (14/12/2025)."), or of the previous one when that only
     sets the scene ("Bertempat di …, pada Senin (16/10/2023). Telah diserahkan …")."""
     order = {s: i for i, s in enumerate(sentences)}
     for k, ev in enumerate(raw):
-        if ev.date is not None:
+        if ev.date is not None or id(ev) in skip:  # `skip`: dated by the occasion they share instead
             continue
         sent = next((s for s in sentences if s[0] == ev.sentence_start), None)
         if sent is None:
