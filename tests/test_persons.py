@@ -237,3 +237,25 @@ def test_place_or_branch_between_title_and_name(text, name, title, jurisdiction)
 def test_title_then_two_names_keeps_the_first_when_nothing_says_place():
     ps = persons("Camat Sutrisno, Budi Santoso, dan warga hadir di Kabupaten Kampar.")
     assert ("Sutrisno", "Camat") in [(p.name, p.title) for p in ps]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Hadir narasumber dari Rumah Kemasan Provinsi Sumatera Utara, Dedi Syahputra Nasution, S.Sn.",
+     "Dedi Syahputra Nasution", "narasumber"),
+    ("Ketua DPC dijabat Andi Muhammad Arsyad Pananrangi, S.E., pengusaha kopi bubuk.",
+     "Andi Muhammad Arsyad Pananrangi", None),
+    ("Penandatanganan dilakukan Pimpinan Cabang PNM Bone, Muhammad Ikhsan Rasyid, di aula.",
+     "Muhammad Ikhsan Rasyid", "Pimpinan Cabang PNM Bone"),
+], ids=["narasumber-role", "dijabat", "pimpinan-cabang"])
+def test_role_and_cue_shapes(text, name, title):
+    p = next(p for p in persons(text) if p.name == name)
+    assert title is None or p.title == title
+
+
+def test_honorific_far_inside_a_protocol_list_is_another_person():
+    text = ("Pemerintah Desa Kualu Nenas, Kecamatan Tambang, Kabupaten Kampar menggelar musyawarah. "
+            "Musyawarah dipimpin Ketua BPD Kualu Nenas, Zulkarnain, S.E. Hadir Pendamping Desa Kecamatan Tambang, "
+            "Rina Marlina, S.E., Bhabinkamtibmas Desa Kualu Nenas, Aipda Rudi Hartono, dan warga.")
+    ps = {p.name: p.title for p in persons(text)}
+    assert ps.get("Rudi Hartono") != "Ketua BPD Kualu Nenas, Zulkarnain, S.E. Hadir Pendamping"
+    assert "Zulkarnain" in ps

@@ -260,8 +260,11 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         if not toks:
             continue
         min_keep = 1 if head.split()[0].casefold() in _NEEDS_COMPLEMENT else 0
-        # an honorific inside the phrase starts the name: "… UKM NTB H. Lalu Saswadi"
-        hon = next((i for i, t in enumerate(toks) if i >= min_keep and t.kind == "word"
+        # an honorific inside the phrase starts the name: "… UKM NTB H. Lalu Saswadi", "Sekda Aceh, Drs. Azwar";
+        # not past a second comma, where the phrase has moved on to other people ("…, Zulkarnain, …, Aipda Rudi")
+        commas = [i for i, t in enumerate(toks) if t.kind == "comma"]
+        hon_limit = commas[1] if len(commas) > 1 else len(toks)
+        hon = next((i for i, t in enumerate(toks[:hon_limit]) if i >= min_keep and t.kind == "word"
                     and compact(t.text) in lex.honorific and t.text[0].isupper() and i + 1 < len(toks)
                     and toks[i + 1].kind == "word" and _NAME_TOKEN.match(toks[i + 1].text)), None)
         name: list[_Tok] = []
@@ -344,7 +347,7 @@ _ATTRIB_CUES = (
     r"kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
     r"pungkas|lanjut|sambung|cerita|katanya|Menurut|Dijelaskan|Disebutkan|Dikatakan|Ditambahkan|Diungkapkan|"
     r"Ditegaskan|oleh|almarhum|almarhumah|alm\.|Bapak|Ibu|Pak|Bu|Sdr\.?|menggantikan|digantikan|melantik|"
-    r"diketuai|dipimpin|Pelantikan|pelantikan|Pengukuhan|pengukuhan|mengangkat|menunjuk"
+    r"diketuai|dipimpin|dijabat|Pelantikan|pelantikan|Pengukuhan|pengukuhan|mengangkat|menunjuk"
 )
 _ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES, _NAME_RUN))
 _SPEECH_VERBS = (
@@ -357,7 +360,8 @@ _SPEECH_VERBS = (
 _SPEECH_VERB = re.compile(
     r"(?P<name>%s)[ ]+(?:juga[ ]+|pun[ ]+|lantas[ ]+|kemudian[ ]+|sendiri[ ]+)?(?:%s)\b" % (_NAME_RUN, _SPEECH_VERBS)
 )
-_ROLES = r"pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner"
+_ROLES = (r"pendamping|pemilik|pengurus|pengelola|koordinator|penyuluh|perwakilan|pendiri|owner|narasumber|"
+          r"pemateri|instruktur|fasilitator|mentor")
 _ROLE_BEFORE = re.compile(
     r"(?<![\p{L}])(?P<role>%s)"
     r"(?:[ ]+(?:dari|di)[ ]+(?P<org>[^.,;\n]{3,80}?))?,[ ]+(?P<name>%s)(?=[ ]*[.,;]|[ ]+(?:mengatakan|menjelaskan|"
