@@ -179,20 +179,9 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             s = m.end()
             if _overlaps(taken, s, s + 1):
                 continue
-            if _PLACE_WORD.match(text, s):
-                # "kantor kelurahan Desa Susukan": the inner cue decides; but a kelurahan/kecamatan whose
-                # gazetteer name starts with a place word keeps the outer cue ("Kelurahan Kampung Dalam")
-                inner = _PLACE_WORD.match(text, s)
-                hit = _longest(text, s, (level,)) if level in ("kecamatan", "desa") else None
-                if hit is None or hit[0] <= inner.end():
-                    continue
-                # ... and only when that name is the whole capitalised run ("Keuchik Gampong Cot Gapu" is
-                # Gampong "Cot Gapu", not a desa "Gampong Cot") and the inner reading is no longer
-                run = _NAME_RUN.match(text, s, b)
-                inner_name = _NEXT_WORD.match(text, inner.end())
-                inner_hit = _longest(text, inner_name.end(), (level,)) if inner_name else None
-                if (run is None or _continues_name(text, hit[0], run.end())
-                        or (inner_hit is not None and inner_hit[0] > hit[0])):
+            inner = _PLACE_WORD.match(text, s)
+            if inner is not None:  # "kantor kelurahan Desa Susukan": the inner cue decides, unless …
+                if not _outer_cue_names(text, s, b, level, inner.end()):
                     continue
                 named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
@@ -342,6 +331,23 @@ def _continues_name(text: str, end: int, run_end: int) -> bool:
         return False
     gap = _NEXT_WORD.match(text, end, run_end)
     return gap is not None and not _PLACE_WORD.match(text, gap.end())
+
+
+def _outer_cue_names(text: str, s: int, b: int, level: str, inner_end: int) -> bool:
+    """Whether the name after an outer kelurahan/kecamatan cue starts with a place word itself
+    ("Kelurahan Kampung Dalam"): the gazetteer has the whole capitalised run at that level, and the inner
+    cue's reading is no longer ("Keuchik Gampong Cot Gapu" is Gampong "Cot Gapu", not a desa "Gampong Cot")."""
+    if level not in ("kecamatan", "desa"):
+        return False
+    hit = _longest(text, s, (level,))
+    if hit is None or hit[0] <= inner_end:
+        return False
+    run = _NAME_RUN.match(text, s, b)
+    if run is None or _continues_name(text, hit[0], run.end()):
+        return False
+    inner_name = _NEXT_WORD.match(text, inner_end)
+    inner_hit = _longest(text, inner_name.end(), (level,)) if inner_name else None
+    return inner_hit is None or inner_hit[0] <= hit[0]
 
 
 def _name_end(text: str, start: int, run_end: int) -> int:
