@@ -355,7 +355,9 @@ def test_check_floors() -> None:
     pytest.param("Hj. Siti Komariah SE MM", "Siti Komariah", True, id="degrees-without-dots"),
     pytest.param("Bapak Hendy", "Hendy", True, id="one-word-equal-after-stripping"),
     pytest.param("ＡＣＨＭＡＤ fauzi", "Achmad Fauzi", True, id="nfkc-and-case"),
-    pytest.param("Dr.", "Dr.", False, id="nothing-left-after-stripping"),
+    # equal scored names pair first, even when nothing is left of them (as the referee does)
+    pytest.param("Dr.", "Dr.", True, id="nothing-left-after-stripping-pairs-as-equal"),
+    pytest.param("Dr.", "Achmad Fauzi", False, id="empty-name-matches-no-name"),
 ])
 def test_person_matching(pred: str, gold: str, expected: bool) -> None:
     assert matches("persons", {"name": pred}, {"name": gold}) is expected
@@ -718,3 +720,54 @@ def test_referee_agrees_on_small_sets(tmp_path: Path, case: str) -> None:
     preds = {"identity": list(gold.values()), "empty": [], "hand-made": PARTIAL}[case]
     jsonl = write_jsonl(tmp_path / "pred.jsonl", preds)
     assert_agrees(evaluate(gold_dir, jsonl), run_referee(gold_dir, jsonl))
+
+
+# --------------------------------------------------------------------------------------------
+# The referee's current rules (ANNOTATION.md "Scoring"): titles without parenthetical groups,
+# equal names pair first and only equal names merge, gold never merges, a repeated event is a false positive
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("pred_title", "gold_title", "correct"), [
+    pytest.param("Kepala Dinas Kominfo (Diskominfo)", "Kepala Dinas Kominfo", True, id="acronym-in-output"),
+    pytest.param("Penjabat Bupati", "Penjabat (Pj) Bupati", True, id="acronym-in-gold-midway"),
+    pytest.param("Sekretaris Daerah (Sekda)", "Sekretaris Daerah (Setda)", True, id="both-have-one"),
+    pytest.param("Kepala Dinas", "Kepala Dinas Kominfo", False, id="a-shorter-title-is-wrong"),
+])
+def test_titles_compare_without_parenthetical_groups(pred_title: str, gold_title: str, correct: bool) -> None:
+    fs = score_field("persons", [{"name": "Budi Santoso", "title": pred_title}],
+                     [{"name": "Budi Santoso", "title": gold_title}])
+    assert fs.tp == 1
+    assert fs.attribute == (1.0 if correct else 0.0)
+
+
+def test_equal_names_pair_before_prefix_matches() -> None:
+    # "Murad Ismail" would match "Widya Pratiwi Murad Ismail" by suffix, but it is that gold person's own name
+    gold = [{"name": "Widya Pratiwi Murad Ismail", "title": "Ketua TP PKK"},
+            {"name": "Murad Ismail", "title": "Gubernur"}]
+    pred = [{"name": "Murad Ismail", "title": "Gubernur"},
+            {"name": "Widya Pratiwi Murad Ismail", "title": "Ketua TP PKK"}]
+    fs = score_field("persons", pred, gold)
+    assert (fs.tp, fs.n_pred, fs.n_gold, fs.attribute) == (2, 2, 2, 1.0)
+
+
+@pytest.mark.parametrize(("pred", "n_pred"), [
+    pytest.param(["Murad Ismail", "Widya Pratiwi Murad Ismail"], 2, id="suffix-names-stay-two"),
+    pytest.param(["Murad Ismail", "H. Murad Ismail, S.E."], 1, id="equal-after-stripping-merge"),
+    pytest.param(["Achmad Fauzi", "Achmad Fauzi Rahman"], 2, id="prefix-names-stay-two"),
+])
+def test_only_equal_person_names_merge(pred: list[str], n_pred: int) -> None:
+    fs = score_field("persons", [{"name": n} for n in pred], [{"name": "Murad Ismail"}])
+    assert fs.n_pred == n_pred
+
+
+def test_gold_items_never_merge() -> None:
+    gold = [{"value": "2024-09-05", "text": "5 September 2024"}, {"value": "2024-09-05", "text": "Kamis (5/9)"}]
+    fs = score_field("dates", [{"value": "2024-09-05"}], gold)
+    assert (fs.tp, fs.n_pred, fs.n_gold) == (1, 1, 2)
+
+
+def test_a_repeated_output_event_is_a_false_positive() -> None:
+    event = {"type": "facility_inaugurated", "date": "2024-09-05", "roles": {"object": "Pasar Tanjung"}}
+    fs = score_field("events", [event, copy.deepcopy(event)], [event])
+    assert (fs.tp, fs.n_pred, fs.n_gold) == (1, 2, 1)
+    assert fs.precision == 0.5

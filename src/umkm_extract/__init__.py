@@ -7,6 +7,7 @@
 from .api import ExtractionFailure, Extractor, article_from_doc, extract
 from .display import to_dataframe
 from .evaluate import EvaluationReport, evaluate
+from .models import model_path
 from .records import Article, Count, DateMention, Event, Organization, Person, Region
 
 __version__ = "0.1.0"
@@ -27,6 +28,7 @@ __all__ = [
     "load",
     "article_from_doc",
     "to_dataframe",
+    "model_path",
     "__version__",
 ]
 

@@ -1,7 +1,8 @@
 """Scoring of article records against gold, by the rules of ANNOTATION.md ("Scoring").
 
-For each field (persons, regions, dates, counts, events) the items of a document are deduplicated,
-then each gold item, in gold order, takes the first unused predicted item that matches it (greedy,
+For each field (persons, regions, dates, counts, events) the predicted items of a document are
+deduplicated (persons only under one name, events never; gold items never), then each gold item, in
+gold order, takes the first unused predicted item that matches it, equal person names first (greedy,
 as the referee scorer does, so that figures agree with it). Precision, recall and F1 are
 micro-averaged over the documents of the gold set; a field whose gold is empty everywhere has no
 recall and its F1 is its precision. On matched pairs an attribute is scored as accuracy:
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +99,17 @@ def _first_word(unit: Any) -> str:
     return words[0] if words else ""
 
 
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_name = normalize_name  # honorifics.txt is the referee's list (tests/test_evaluate.py checks it)
+
+
+def _title(v: Any) -> str:
+    """A title as scored: parenthetical groups ("(Diskominfo)") removed, then normalised."""
+    return "" if v is None else normalize_text(_PARENTHETICAL.sub(" ", str(v)))
+
+
 def _person_match(a: Any, b: Any) -> bool:
-    x, y = normalize_name(a).split(), normalize_name(b).split()
+    x, y = _name(a).split(), _name(b).split()
     if not x or not y:
         return False
     if x == y:
@@ -144,7 +155,7 @@ def _attribute_checks(field: str, o: Mapping[str, Any], g: Mapping[str, Any]) ->
     if field == "persons":
         if g.get("title") is None:
             return []
-        return [("title", o.get("title"), g["title"], _text(o.get("title")) == _text(g["title"]))]
+        return [("title", o.get("title"), g["title"], _title(o.get("title")) == _title(g["title"]))]
     if field == "regions":
         if not g.get("code"):
             return []
@@ -163,11 +174,24 @@ def _attribute_checks(field: str, o: Mapping[str, Any], g: Mapping[str, Any]) ->
 
 
 def _dedupe(field: str, items: list[Record]) -> list[Record]:
-    """Items in order, dropping any that matches an earlier kept one both ways."""
+    """Predicted items in order, dropping repeats of the same value (ANNOTATION.md "Scoring").
+
+    Persons merge only under one scored name ("Murad Ismail" and "Widya Pratiwi Murad Ismail" stay two);
+    events never merge (a repeated event is a false positive); other items merge when each matches the
+    other. Gold items are never merged: gold lists distinct items by definition."""
+    if field == "events":
+        return list(items)
     out: list[Record] = []
+    seen_names: set[str] = set()
     for it in items:
-        if not any(_matches(field, it, o) and _matches(field, o, it) for o in out):
-            out.append(it)
+        if field == "persons":
+            key = _name(it.get("name"))
+            if key in seen_names:
+                continue
+            seen_names.add(key)
+        elif any(_matches(field, it, o) and _matches(field, o, it) for o in out):
+            continue
+        out.append(it)
     return out
 
 
@@ -548,27 +572,45 @@ class _Tally:
     total: int = 0
 
 
-def _score_field(field: str, pred: list[Record], gold: list[Record]) -> tuple[_Tally, FieldErrors]:
-    pred, gold = _dedupe(field, pred), _dedupe(field, gold)
+def _pairs(field: str, pred: list[Record], gold: list[Record]) -> dict[int, int]:
+    """gold index → predicted index: each gold item, in gold order, takes the first unused match; for persons
+    equal names pair up first, then the looser prefix/suffix matches (as the referee does)."""
+    pairs: dict[int, int] = {}
     used: set[int] = set()
-    tally = _Tally(n_pred=len(pred), n_gold=len(gold))
-    missed: list[Record] = []
-    mismatches: list[AttributeMismatch] = []
-    for g in gold:
+    if field == "persons":
+        for gi, g in enumerate(gold):
+            key = _name(g.get("name"))
+            for i, o in enumerate(pred):
+                if i not in used and _name(o.get("name")) == key:
+                    used.add(i)
+                    pairs[gi] = i
+                    break
+    for gi, g in enumerate(gold):
+        if gi in pairs:
+            continue
         for i, o in enumerate(pred):
             if i not in used and _matches(field, o, g):
                 used.add(i)
-                tally.tp += 1
-                for attribute, pv, gv, ok in _attribute_checks(field, o, g):
-                    tally.total += 1
-                    tally.hits += ok
-                    if not ok:
-                        mismatches.append(AttributeMismatch(attribute, pv, gv, g, o))
+                pairs[gi] = i
                 break
-        else:
-            missed.append(g)
+    return pairs
+
+
+def _score_field(field: str, pred: list[Record], gold: list[Record]) -> tuple[_Tally, FieldErrors]:
+    pred = _dedupe(field, pred)
+    pairs = _pairs(field, pred, gold)
+    tally = _Tally(n_pred=len(pred), n_gold=len(gold), tp=len(pairs))
+    mismatches: list[AttributeMismatch] = []
+    for gi, i in sorted(pairs.items()):
+        for attribute, pv, gv, ok in _attribute_checks(field, pred[i], gold[gi]):
+            tally.total += 1
+            tally.hits += ok
+            if not ok:
+                mismatches.append(AttributeMismatch(attribute, pv, gv, gold[gi], pred[i]))
+    missed = tuple(g for gi, g in enumerate(gold) if gi not in pairs)
+    used = set(pairs.values())
     spurious = tuple(o for i, o in enumerate(pred) if i not in used)
-    return tally, FieldErrors(tuple(missed), spurious, tuple(mismatches))
+    return tally, FieldErrors(missed, spurious, tuple(mismatches))
 
 
 def _field_score(field: str, t: _Tally) -> FieldScore:
