@@ -227,7 +227,7 @@ def test_name_after_nominal_inauguration_takes_the_position_after_sebagai():
     ("Pemerintah Desa Kualu Nenas, Kecamatan Tambang, Kabupaten Kampar menggelar musyawarah. Musyawarah "
      "dipimpin Ketua BPD Kualu Nenas, Zulkarnain, S.E. Hadir pula warga.", "Zulkarnain", "Ketua BPD", "Kualu Nenas"),
     ("Pemimpin Cabang BRI Palembang Sudirman, Yudha Pratama Kusuma, menyebut portofolio KUR naik.",
-     "Yudha Pratama Kusuma", "Pemimpin Cabang BRI", "Palembang"),
+     "Yudha Pratama Kusuma", "Pemimpin Cabang", "Palembang"),  # the bank is the organisation (ANNOTATION.md)
 ], ids=["bpd-desa-without-cue", "bank-branch-name"])
 def test_place_or_branch_between_title_and_name(text, name, title, jurisdiction):
     p = next(p for p in persons(text) if p.title)
@@ -259,3 +259,60 @@ def test_honorific_far_inside_a_protocol_list_is_another_person():
     ps = {p.name: p.title for p in persons(text)}
     assert ps.get("Rudi Hartono") != "Ketua BPD Kualu Nenas, Zulkarnain, S.E. Hadir Pendamping"
     assert "Zulkarnain" in ps
+
+
+# ------------------------------------------------------------------ names with initials and particles
+
+@pytest.mark.parametrize("text, name, title, jurisdiction", [
+    pytest.param("Plt Gubernur Riau SF Hariyanto membuka rapat koordinasi.", "SF Hariyanto", "Plt Gubernur", "Riau",
+                 id="two-letter-initial-after-region"),
+    pytest.param("Sekda Aceh Utara A Murtala hadir dalam rapat itu.", "A Murtala", "Sekda", "Aceh Utara",
+                 id="one-letter-initial-without-period"),
+    pytest.param("Asisten II Setdaprov Jambi, Wahyudi P, membacakan sambutan.", "Wahyudi P", "Asisten II Setdaprov",
+                 "Jambi", id="trailing-initial"),
+    pytest.param("Kepala Bappeda Sumbawa Lalu Hamdani meninjau lokasi.", "Lalu Hamdani", "Kepala Bappeda", "Sumbawa",
+                 id="sasak-particle-lalu"),
+    pytest.param("Camat Bone La Ode Rahman menyerahkan bantuan.", "La Ode Rahman", "Camat", "Bone",
+                 id="muna-particle-la"),
+    pytest.param("Wakil Gubernur Bali Anak Agung Ngurah Oka membuka pameran.", "Anak Agung Ngurah Oka",
+                 "Wakil Gubernur", "Bali", id="balinese-particles"),
+])
+def test_initials_and_particles_belong_to_the_name(text, name, title, jurisdiction):
+    p = one(text)
+    assert (p.name, p.title, p.jurisdiction) == (name, title, jurisdiction)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    pytest.param("Kepala Dinas PU Bambang Wiyono meninjau jalan desa.", "Bambang Wiyono", "Kepala Dinas PU",
+                 id="unit-acronym-is-no-initial"),
+    pytest.param("Lalu ia menyerahkan bantuan kepada Bupati Lombok Timur Sukiman Azmy.", "Sukiman Azmy", "Bupati",
+                 id="lalu-as-then-opens-no-name"),
+])
+def test_acronyms_and_common_words_stay_out_of_names(text, name, title):
+    p = one(text)
+    assert (p.name, p.title) == (name, title)
+
+
+# ------------------------------------------------------------------ the body after a position is the organisation
+
+@pytest.mark.parametrize("title, expected", [
+    pytest.param("Rektor UHO", ("Rektor", "UHO"), id="rector-of-a-university"),
+    pytest.param("Kepala Perwakilan BI", ("Kepala Perwakilan", "BI"), id="central-bank"),
+    pytest.param("Asisten Pemerintahan Pemkab", ("Asisten Pemerintahan", "Pemkab"), id="government-as-a-whole"),
+    pytest.param("Deputi Restrukturisasi Usaha, Kemenkop dan UKM", ("Deputi Restrukturisasi Usaha", "Kemenkop dan UKM"),
+                 id="ministry-after-its-unit"),
+    pytest.param("Pemimpin Divisi Usaha Syariah BSB", ("Pemimpin Divisi Usaha Syariah", "BSB"), id="bank-division"),
+    pytest.param("Menteri Koperasi dan UKM", ("Menteri Koperasi dan UKM", None), id="the-minister-keeps-the-ministry"),
+    pytest.param("Kepala Dinas PU", ("Kepala Dinas PU", None), id="a-unit-acronym-stays"),
+    pytest.param("Direktur RSUD", ("Direktur RSUD", None), id="hospital-director-stays"),
+    pytest.param("Ketua DPRD", ("Ketua DPRD", None), id="legislature-stays"),
+])
+def test_split_title_body(title, expected):
+    from umkm_extract.rules.persons import split_title_body
+
+    assert split_title_body(title) == expected
+
+
+def test_title_body_goes_to_organization_in_records():
+    p = one("Rektor UHO Muhammad Zamrun menandatangani nota kesepahaman itu.")
+    assert (p.name, p.title, p.organization) == ("Muhammad Zamrun", "Rektor", "UHO")

@@ -87,7 +87,8 @@ def test_split_sentences(text, n):
 
 def test_empty_and_title_only():
     assert parse_structure("").body == ()
-    assert parse_structure("Hanya judul").body == ()
+    assert parse_structure("Hanya judul", headline=True).body == ()
+    assert parse_structure("Hanya judul").body == ((0, 11),)  # a one-line text is body (see below)
 
 
 def test_dash_inside_a_sentence_is_not_a_dateline():
@@ -119,3 +120,35 @@ def test_has_words_counts_like_findall(line: str) -> None:
     n = len(regex.findall(r"\w+", line))
     for k in S._MIN_WORDS:
         assert S._has_words(line, k) == (n >= k)
+
+
+# ------------------------------------------------------------------------ headline or body (entry points)
+
+@pytest.mark.parametrize(("text", "has_title"), [
+    pytest.param("Bupati Jember Hendy Siswanto meresmikan Pasar Tanjung, Kamis (5/9/2024).", False, id="one-sentence"),
+    pytest.param("Pasar Tanjung resmi dibuka", False, id="one-line-without-stop-is-still-body"),
+    pytest.param("Wabup Sleman membuka bazar UMKM. Sebanyak 40 pelaku usaha ikut serta.\n"
+                 "Bazar digelar hingga Minggu.", False, id="paragraph-first-line-ends-with-stop"),
+    pytest.param("Bupati Jember Resmikan Pasar Tanjung\nJEMBER - Bupati Jember Hendy Siswanto meresmikan pasar.",
+                 True, id="title-case-headline"),
+    pytest.param("pemkab salurkan bantuan modal bagi 300 umkm\nbakabar.com - Pemkab menyalurkan bantuan modal.",
+                 True, id="lowercase-headline-with-lowercase-outlet-line"),
+    pytest.param("Apa Kabar UMKM Jember?\nPemkab Jember menggelar temu usaha di Pendopo Wahyawibawagraha.",
+                 True, id="question-headline"),
+    pytest.param("Dalam rapat itu Bupati menyampaikan tiga hal,\nyakni modal, pasar, dan pelatihan bagi UMKM.",
+                 False, id="wrapped-line-ending-with-comma"),
+])
+def test_first_line_is_title_only_when_it_looks_like_one(text: str, has_title: bool) -> None:
+    structure = parse_structure(text)
+    assert (structure.title is not None) is has_title
+    first = text.split("\n")[0]
+    body_text = " ".join(text[s:e] for s, e in structure.body)
+    assert (first in body_text) is not has_title
+
+
+@pytest.mark.parametrize("headline", [True, False])
+def test_headline_can_be_forced(headline: bool) -> None:
+    text = "Pemkab Salurkan Bantuan Modal\nPemkab menyalurkan bantuan modal kepada 300 pelaku UMKM."
+    structure = parse_structure(text, headline=headline)
+    assert (structure.title == (0, 29)) is headline
+    assert structure.body[0][0] == (30 if headline else 0)

@@ -1,6 +1,7 @@
 """extract() and Extractor: build the pipeline once, run it over one text or a stream of texts."""
 from __future__ import annotations
 
+import datetime
 import multiprocessing as mp
 import signal
 from collections import deque
@@ -19,6 +20,7 @@ from .rules.regions import merge_regions
 
 Meta = Mapping[str, Any]
 Item = Union[str, tuple[str, Meta]]
+Published = Union[str, datetime.date, None]
 
 __all__ = ["extract", "Extractor", "ExtractionFailure", "TextTooLongError", "DEFAULT_MAX_CHARS", "article_from_doc"]
 
@@ -99,6 +101,8 @@ def _check_published(value: Any) -> str | None:
     from .rules.dates import parse_anchor
 
     expected = "published must be an ISO date such as '2024-09-19', '2024-09' or '2024'"
+    if isinstance(value, (datetime.date, datetime.datetime)):  # a datetime is a date: its day counts
+        return value.strftime("%Y-%m-%d")
     if not isinstance(value, str):
         raise ValueError(f"{expected}, got {value!r}")
     try:
@@ -171,15 +175,21 @@ class Extractor:
         self.check_length(text)
         meta = dict(meta or {})
         meta["published"] = _check_published(meta.get("published"))
+        if meta.get("headline") not in (None, True, False):
+            raise ValueError(f"headline must be True, False or None, got {meta['headline']!r}")
         doc = self.nlp.make_doc(text)
         doc.user_data["umkm_meta"] = meta
         doc.user_data["umkm_text"] = text
         return doc
 
-    def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None) -> Article:
+    def __call__(self, text: str, *, published: Published = None, doc_id: str | None = None,
+                 headline: bool | None = None) -> Article:
+        """The record of one text. ``published``: ISO string, ``date`` or ``datetime`` (the anchor of relative
+        dates). ``headline``: whether the first line is the title (True), body (False), or judged (None: a
+        short first line without a full stop and with body after it is the title; a one-line text is body)."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
-        doc = self.nlp(self.make_doc(text, {"published": published, "doc_id": doc_id}))
+        doc = self.nlp(self.make_doc(text, {"published": published, "doc_id": doc_id, "headline": headline}))
         return article_from_doc(doc)
 
     @overload
@@ -274,9 +284,10 @@ def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:
 _DEFAULT: Extractor | None = None
 
 
-def extract(text: str, *, published: str | None = None, doc_id: str | None = None) -> Article:
-    """Extract the article record of one text (the pipeline is built on the first call)."""
+def extract(text: str, *, published: Published = None, doc_id: str | None = None,
+            headline: bool | None = None) -> Article:
+    """Extract the article record of one text (the pipeline is built on the first call); see `Extractor.__call__`."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Extractor()
-    return _DEFAULT(text, published=published, doc_id=doc_id)
+    return _DEFAULT(text, published=published, doc_id=doc_id, headline=headline)

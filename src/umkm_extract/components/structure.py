@@ -17,7 +17,7 @@ def make_structure(nlp: Language, name: str) -> "StructureComponent":
 class StructureComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        structure = parse_structure(st["text"])
+        structure = parse_structure(st["text"], headline=st["meta"].get("headline"))
         st["structure"] = structure
         published = st["meta"].get("published")
         st["published_rule"] = "published.meta" if published else None

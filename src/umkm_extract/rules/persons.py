@@ -36,6 +36,7 @@ class _Lexicon:
     stop: frozenset[str]
     honorific: frozenset[str]
     degree: frozenset[str]
+    particle: frozenset[str]
 
 
 # An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
@@ -51,6 +52,40 @@ _ORG_MARKER = re.compile(
     r"\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
     r"Pertamina|PLN|Telkom|Pegadaian|Kadin|HIPMI|IWAPI)\b"
 )
+# The body a position belongs to, written after it: not part of the title (ANNOTATION.md: the title is the
+# position, the body goes to `organization`). The government as a whole ("Asisten Pemerintahan Pemkab",
+# "Plt Kepala BPKAD Pemerintah Provinsi (Pemprov)"), a ministry after one of its units ("Deputi
+# Restrukturisasi Usaha, Kemenkop dan UKM"), the central bank ("Kepala Perwakilan BI"), and an acronym after
+# a position that names no unit of its own ("Rektor UHO", "Pemimpin Divisi Usaha Syariah BSB").
+_TITLE_BODY_TAIL = re.compile(
+    r"(?:,\s*|\s+)(?P<org>(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah\s+(?:Provinsi|Kabupaten|Kota|Daerah))"
+    r"(?:\s+\([^()]*\))?|(?:Kemenkop(?:\s*(?:dan\s+)?UKM)?|Kementerian\s+Koperasi(?:\s+dan\s+UKM)?"
+    r"(?:\s+dan\s+Usaha\s+Kecil\s+(?:dan\s+)?Menengah)?)|BI|Bank\s+Indonesia|OJK)\s*\Z")
+_POSITION_ACRONYM_TAIL = re.compile(
+    r"\A(?P<title>(?:Rektor|Wakil\s+Rektor|Dekan|Pemimpin(?:\s+\p{Lu}\p{Ll}+)*|Direktur\s+Utama|"
+    r"General\s+Manager|Manajer|Manager|Kepala\s+Perwakilan|Kepala\s+Cabang|Pimpinan(?:\s+Cabang)?))"
+    r"\s+(?P<org>\p{Lu}{2,6})\s*\Z")
+_UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
+
+
+def split_title_body(title: str) -> tuple[str, str | None]:
+    """A title without the body written after the position, and that body: ("Rektor UHO") → ("Rektor", "UHO").
+
+    A ministry stays when the position is its head ("Menteri Koperasi dan UKM"); a unit's acronym stays
+    ("Kepala Dinas PU", "Direktur RSUD")."""
+    m = _TITLE_BODY_TAIL.search(title)
+    if m is not None:
+        head = title[: m.start()].rstrip(" ,")
+        words = head.split()
+        ministry = m.group("org").startswith("Kemen")
+        if words and not (ministry and (len(words) < 2 or words[0].casefold() == "menteri")):
+            return head, " ".join(m.group("org").split())
+    m = _POSITION_ACRONYM_TAIL.match(title)
+    if m is not None and not (_UNIT_WORDS & {w.casefold() for w in m.group("title").split()}):
+        return m.group("title"), m.group("org")
+    return title, None
+
+
 _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
     "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area "
@@ -92,7 +127,9 @@ def _lexicon() -> _Lexicon:
     stop |= frozenset(h.casefold() for h in heads for h in h.split())
     hon = frozenset(compact(h) for h in _lines("honorifics_person.txt"))
     deg = frozenset(compact(d) for d in _lines("degrees.txt"))
-    return _Lexicon(pattern, first, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg)
+    particle = frozenset(w.casefold() for ln in _lines("name_particles.txt") for w in ln.split())
+    return _Lexicon(pattern, first, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg,
+                    particle)
 
 
 @dataclass
@@ -112,6 +149,15 @@ class PersonMention:
 _WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’\-/&]*")
 _NAME_TOKEN = re.compile(r"\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?\Z|\p{Lu}\p{Ll}{0,3}\.\Z|\p{Lu}\.\Z")
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\Z")
+
+
+# An initial written without a period, or a short capitalised family or clan mark: "Helmi D", "SF Hariyanto",
+# "Vera Angelika OK", "Muhammad MTA", "Moudy A.Nazolla" (the last one is split by the tokenizer of names below).
+_INITIAL = re.compile(r"\p{Lu}{1,3}\Z|(?:\p{Lu}\.){1,3}\Z")
+
+
+def _is_initial(tok: str) -> bool:
+    return _INITIAL.match(tok) is not None and not _ROMAN.match(tok)
 
 
 def _is_name_token(tok: str, lex: _Lexicon) -> bool:
@@ -214,12 +260,24 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     while end >= 1 and toks[end - 1].kind == "word" and compact(toks[end - 1].text) in lex.degree:
         end -= 1
     i = end
+    # a trailing initial or clan mark after a name word: "Helmi D", "Rony Widijarto P", "Muhammad MTA"
+    if (i - 2 >= min_keep and toks[i - 1].kind == "word" and _is_initial(toks[i - 1].text)
+            and toks[i - 2].kind == "word" and _is_name_token(toks[i - 2].text, lex)
+            and not _covered(regions, toks[i - 1].start, toks[i - 1].end)):
+        i -= 1
     while i > min_keep:
         t = toks[i - 1]
         if t.kind != "word":
             break
         if compact(t.text) in lex.honorific:
             i -= 1
+            continue
+        named = i < end and _is_name_token(toks[i].text, lex)  # a proper name word follows this token
+        if named and t.text.casefold() in lex.particle and not _covered(regions, t.start, t.end):
+            i -= 1  # "Lalu Suharli", "Anak Agung Gede Ngurah Puspayoga"
+            continue
+        if named and _is_initial(t.text) and len(t.text.rstrip(".")) <= 2 and _initial_may_open(toks, i - 1, regions):
+            i -= 1  # "SF Hariyanto", "A Murtala", "M Tranggono"
             continue
         if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
             break
@@ -234,6 +292,16 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     if name and head in _ORG_HEADS and (j == i - 1 or head in _COMPANY_HEADS):
         return end, []  # "PT Wastra Dewata Kreasi", "Cabang Kajen": a company or place name, not a person
     return i, name
+
+
+def _initial_may_open(toks: list[_Tok], k: int, regions: Sequence[RegionMention]) -> bool:
+    """Whether the initial ``toks[k]`` may open a name: it stands first, after a comma or a region ("Plt
+    Gubernur Riau SF Hariyanto"), not after another capitalised word, where it is a unit's acronym ("Dinas PU");
+    right after the title head only a one-letter initial opens a name."""
+    if k == 0:  # right after the title head: "Sekda A Murtala", but "Presiden RI Joko Widodo"
+        return len(toks[k].text.rstrip(".")) == 1
+    prev = toks[k - 1]
+    return prev.kind != "word" or not prev.text[0].isupper() or _covered(regions, prev.start, prev.end) is not None
 
 
 def _names_local_place(text: str, name: list[_Tok], regions: Sequence[RegionMention]) -> bool:
@@ -329,6 +397,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
             org_end = title_toks[-1].end if title_toks else t_end
             organization = " ".join(text[t_start + om.start():org_end].split()).rstrip(", ")
             title = title[: om.start()].rstrip(" ,")
+        if organization is None:
+            title, organization = split_title_body(title)
         if not title:
             continue
         # "Gubernur" alone: a head whose jurisdiction is a province etc.

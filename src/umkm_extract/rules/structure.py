@@ -13,7 +13,7 @@ from importlib import resources
 
 import regex as re
 
-__all__ = ["Structure", "parse_structure", "split_sentences"]
+__all__ = ["Structure", "looks_like_headline", "parse_structure", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ _ADDRESS = re.compile(r"@[\w-]+\.\w|https?://|www\.|\AJl\.\s")
 _ABBREV_END = re.compile(r"([\p{L}.]+)[.]\Z")
 # "Has the line at least n words (runs of \w)?", answered without listing its words: possessive
 # quantifiers read each word once and stop at the n-th.
-_MIN_WORDS = {n: re.compile(r"\W*+(?:\w++\W*+){%d}" % n) for n in (3, 7, 8, 25)}
+_MIN_WORDS = {n: re.compile(r"\W*+(?:\w++\W*+){%d}" % n) for n in (3, 7, 8, 25, 31)}
 _SENT_END = re.compile(r"[.!?”\"’)]\s*\Z")
 _CAPTION_LABEL = re.compile(r"\A[\p{Lu}\p{N} ,&]{3,40}:\s")
 
@@ -101,8 +101,28 @@ def _is_body_like(line: str) -> bool:
     return _has_words(line, 8) and (bool(_SENT_END.search(line)) or _has_words(line, 25))
 
 
-def parse_structure(text: str) -> Structure:
-    """Split an article into title, header, body spans and byline names."""
+# A headline ends without a full stop ("UMKM Naik Kelas", "Apa Kabar Pasar Tanjung?" may end with ? or !).
+_FULL_STOP_END = re.compile(r"[.…:;,][\"”’')\]]*$")
+_HEADLINE_MAX_WORDS = 30
+
+
+def looks_like_headline(first: str, following: str | None) -> bool:
+    """Whether an article's first non-empty line is its headline rather than the start of its body.
+
+    ``following`` is the next non-empty line (None: there is none). A headline has body text after it,
+    is short (at most 30 words) and does not end with a full stop, a comma or a colon: a one-line text, a
+    sentence or a paragraph that was given alone is all body. Lowercase headlines and lowercase lines after
+    them (outlet names, tags) are common in crawled news, so case decides nothing."""
+    if following is None:
+        return False
+    return not (_FULL_STOP_END.search(first.strip()) or _has_words(first, _HEADLINE_MAX_WORDS + 1))
+
+
+def parse_structure(text: str, *, headline: bool | None = None) -> Structure:
+    """Split an article into title, header, body spans and byline names.
+
+    ``headline``: whether the first non-empty line is the title (True), is body (False), or is judged by
+    `looks_like_headline` (None, the default)."""
     drop, end_marker, labels = _lexicon()
     lines: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
@@ -112,6 +132,10 @@ def parse_structure(text: str) -> Structure:
         seg = m.group()
         e = s + len(seg.rstrip("\r\n"))
         lines.append((s, e))
+    filled = [(s, e) for s, e in lines if text[s:e].strip()]
+    if headline is None:
+        headline = bool(filled) and looks_like_headline(
+            text[filled[0][0]:filled[0][1]], text[filled[1][0]:filled[1][1]] if len(filled) > 1 else None)
 
     title: tuple[int, int] | None = None
     byline: list[str] = []
@@ -121,6 +145,7 @@ def parse_structure(text: str) -> Structure:
     in_body = False
     header_end = 0
     title_key = ""
+    seen_first = False
     for s, e in lines:
         raw = text[s:e]
         stripped = raw.strip()
@@ -129,7 +154,7 @@ def parse_structure(text: str) -> Structure:
         ls = s + (len(raw) - len(raw.lstrip()))
         le = ls + len(stripped)
         key = " ".join(stripped.casefold().split())
-        if title is None:
+        if title is None and headline:
             title = (ls, le)
             title_key = key
             seen.add(key)
@@ -153,7 +178,11 @@ def parse_structure(text: str) -> Structure:
             if dm and not rest:
                 dateline = (ls, le)
                 continue
-            if not _is_body_like(rest):
+            # without a headline the text opens with its body: a short first sentence counts too
+            opening = not headline and not seen_first
+            if not (_is_body_like(rest) or (opening and (_SENT_END.search(rest) or _has_words(rest, 3)
+                                                          or len(filled) == 1))):
+                seen_first = True
                 continue
             in_body = True
             header_end = ls
