@@ -229,3 +229,40 @@ def test_occasion_named_by_acronym_takes_the_last_full_date():
                "Dalam RAT itu pula dilakukan peluncuran aplikasi Manggar Sari Mobile oleh Bupati Banyumas.")
     ev = only(text)
     assert ev.type == "program_launched" and ev.date == "2025-02-15"
+
+
+# ------------------------------------------------------------------ event dating: the lead's day for the main occasion
+
+@pytest.mark.parametrize("body, etype, date", [
+    pytest.param("Pemkab Sragen menggelar Gelar Produk UMKM di Alun-alun Sasana Langen Putra, Rabu (12/3/2025). "
+                 "Kegiatan itu dibuka Wakil Bupati Sragen. Peresmian sentra kuliner juga dilakukan dalam rangkaian "
+                 "acara tersebut.", "facility_inaugurated", "2025-03-12", id="nominal-mention-takes-the-lead-day"),
+    pytest.param("Sebanyak 40 pengurus koperasi hadir di Aula Dinas Koperasi Klaten, Selasa (11/3/2025). Bupati "
+                 "Klaten Hamenang Wajar Ismoyo mengukuhkan pengurus Forum Koperasi Klaten periode 2025-2028.",
+                 "association_inaugurated", "2025-03-11", id="main-event-in-the-lead"),
+])
+def test_undated_main_occasion_takes_the_lead_day(body, etype, date):
+    ev = next(e for e in events(art(body)) if e.type == etype)
+    assert ev.date == date
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Bupati Klaten meninjau pasar, Selasa (11/3/2025). Sejak diresmikan, pasar itu ramai pembeli.",
+                 id="sejak-another-time"),
+    pytest.param("Bupati Klaten meninjau pasar, Selasa (11/3/2025). Pasar itu sebelumnya diresmikan oleh Bupati "
+                 "lama dan kini ramai pembeli.", id="sebelumnya-another-time"),
+])
+def test_an_occurrence_of_another_time_does_not_take_the_lead_day(body):
+    assert all(e.date != "2025-03-11" for e in events(art(body)) if e.type == "facility_inaugurated")
+
+
+def test_the_lead_day_must_be_recent():
+    from umkm_extract.records import DateMention
+    from umkm_extract.rules.event_dates import lead_date
+
+    sentences = [(0, 50), (51, 100)]
+    old = [DateMention("Senin (3/2/2025)", "2025-02-03", 10, 26)]
+    assert lead_date(sentences, old, "2025-03-14") is None  # 39 days before publication: not the occasion
+    assert lead_date(sentences, old, "2025-02-04") == "2025-02-03"
+    assert lead_date(sentences, old, None) == "2025-02-03"
+    assert lead_date(sentences, [DateMention("2025", "2025", 10, 14)], None) is None  # a year is no day

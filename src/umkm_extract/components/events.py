@@ -33,7 +33,7 @@ class EventsComponent:
         st["sentences"] = sentences
         events = find_events(text, sentences=sentences, persons=persons, organizations=orgs,
                              dates=st["date_mentions"], counts=st["count_mentions"], lexicon=self.lexicon,
-                             index=word_index(doc))
+                             index=word_index(doc), published=st["published"])
         st["events"] = events
         set_spans(doc, "umkm_orgs", [(o.start, o.end, "ORG") for o in orgs])
         set_spans(doc, "umkm_events", [(e.trigger_start, e.trigger_end, e.type) for e in events])

@@ -17,6 +17,7 @@ from typing import Any
 
 import regex as re
 
+from .event_dates import date_from_lead, speaks_of_another_time
 from ..records import Count, DateMention, Event, Organization, Person
 from .text import WordIndex, finditer_at, first_words
 
@@ -448,10 +449,11 @@ def _nested(a: str | None, b: str | None) -> bool:
 def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Person] = (),
                 organizations: Sequence[Organization] = (), dates: Sequence[DateMention] = (),
                 counts: Sequence[Count] = (), lexicon: EventLexicon | None = None,
-                index: WordIndex | None = None) -> list[Event]:
+                index: WordIndex | None = None, published: str | None = None) -> list[Event]:
     """Events reported in the given sentences, one per real occurrence.
 
-    `index` is the article's word index when the caller has one (built here otherwise)."""
+    `index` is the article's word index when the caller has one (built here otherwise). `published` anchors
+    the lead date that undated occurrences take (`rules.event_dates`)."""
     lex = lexicon or default_lexicon()
     ctx = _Ctx(text, persons, organizations, dates, counts)
     raw: list[Event] = []
@@ -526,7 +528,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         sent_index[sent] = len(sent_events)
     _borrow_neighbour_dates(ctx, raw, sentences, sent_index, skip=same_occasion)
     _date_same_occasion(ctx, raw, same_occasion)
-    return _merge(raw)
+    return _merge(date_from_lead(text, _merge(raw), sentences, dates, published))
 
 
 def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int]) -> None:
@@ -561,8 +563,8 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
     sets the scene ("Bertempat di …, pada Senin (16/10/2023). Telah diserahkan …")."""
     order = {s: i for i, s in enumerate(sentences)}
     for k, ev in enumerate(raw):
-        if ev.date is not None or id(ev) in skip:  # `skip`: dated by the occasion they share instead
-            continue
+        if ev.date is not None or id(ev) in skip or speaks_of_another_time(ev.sentence):
+            continue  # `skip`: dated by the occasion they share instead
         sent = next((s for s in sentences if s[0] == ev.sentence_start), None)
         if sent is None:
             continue
