@@ -316,3 +316,31 @@ def test_split_title_body(title, expected):
 def test_title_body_goes_to_organization_in_records():
     p = one("Rektor UHO Muhammad Zamrun menandatangani nota kesepahaman itu.")
     assert (p.name, p.title, p.organization) == ("Muhammad Zamrun", "Rektor", "UHO")
+
+
+# ------------------------------------------------------------------ a name before the office it is given
+
+@pytest.mark.parametrize("text, name, title, jurisdiction", [
+    pytest.param("- Drs. Gunawan T, M.Pd dipercaya sebagai Asisten II Setdaprov Jambi.", "Gunawan T",
+                 "Asisten II Setdaprov", "Jambi", id="list-item-with-degree"),
+    pytest.param("Gubernur akan melantik Rahmat Hidayat sebagai Pj Bupati Aceh Jaya pada Jumat.", "Rahmat Hidayat",
+                 "Pj Bupati", "Aceh Jaya", id="object-of-melantik"),
+    pytest.param("Sutrisno Adi selaku Bupati Klaten membuka pameran itu.", "Sutrisno Adi", "Bupati", "Klaten",
+                 id="selaku"),
+    pytest.param("Yaitu Dewi Kartika (Kepala Dinas Pariwisata) jadi Pjs Bupati Ogan Ilir.", "Dewi Kartika",
+                 "Pjs Bupati", "Ogan Ilir", id="parenthetical-between"),
+    pytest.param("Dalam musyawarah itu, Hasan Basri terpilih menjadi Ketua Dekopinda Kotim.", "Hasan Basri",
+                 "Ketua Dekopinda", "Kotawaringin Timur", id="terpilih-menjadi"),
+])
+def test_name_before_its_office(text, name, title, jurisdiction):
+    p = next(p for p in persons(text) if p.name == name)
+    assert (p.title, p.jurisdiction) == (title, jurisdiction)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Pemkab Jember sebagai tuan rumah menyiapkan 40 stan.", id="organisation-before-sebagai"),
+    pytest.param("UMKM menjadi Tulang Punggung ekonomi daerah.", id="no-office-after-menjadi"),
+    pytest.param("Kota Klaten menjadi Juara Umum lomba itu.", id="region-before-menjadi"),
+])
+def test_no_name_before_a_non_office(text):
+    assert persons(text) == []

@@ -97,8 +97,9 @@ _LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
 _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
-_TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
-                          r"(?:menjabat(?:\s+sebagai)?|sebagai|selaku|dilantik\s+(?:sebagai|menjadi|jadi))\s+", re.I)
+_TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
+                          r"(?:menjabat(?:\s+sebagai)?|sebagai|selaku|(?:dilantik|dikukuhkan|dipercaya|ditunjuk|diangkat|"
+                          r"terpilih|ditetapkan)\s+(?:sebagai|menjadi|jadi)|menjadi|jadi)\s+", re.I)
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
 _UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
 _UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
@@ -420,6 +421,19 @@ _ATTRIB_CUES = (
     r"diketuai|dipimpin|dijabat|Pelantikan|pelantikan|Pengukuhan|pengukuhan|mengangkat|menunjuk"
 )
 _ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES, _NAME_RUN))
+# A name before the office it is given: "Drs. Helmi D, M.Pd dipercaya sebagai Asisten III …", "… melantik A Murtala
+# sebagai Pj Bupati …", "Aufa Syahrizal Syarkoni (Kepala Dinas …) jadi Pjs Bupati …". The title comes from
+# `_title_after`.
+_OFFICE_VERBS = r"sebagai|selaku|menjadi|jadi"
+_NAME_BEFORE_OFFICE = re.compile(
+    r"(?P<name>%s)(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
+    r"(?:(?:yang|kini|resmi|akan|telah)[ ]+)*"
+    r"(?:(?:dipercaya|ditunjuk|diangkat|dilantik|dikukuhkan|terpilih|ditetapkan)[ ]+)?\Z" % _NAME_RUN)
+_OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu})" % _OFFICE_VERBS)
+_OFFICE_FIRST = first_words(r"(?:%s)[ ]" % _OFFICE_VERBS)
+# where the clause before an office verb starts: a sentence end (a period after a word of four or more
+# letters; "Drs." and "M.Pd" are no ends), other sentence punctuation, a parenthesis, a line or list dash
+_CLAUSE_START = re.compile(r"(?r)(?<=\p{L}{4})\.\s|[;:!?\n]|\s[-–]\s|\A")
 _SPEECH_VERBS = (
     r"mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menambahkan|menegaskan|mengaku|"
     r"berharap|menilai|menyebutkan|menyebut|mengimbau|meminta|memaparkan|melanjutkan|mengingatkan|"
@@ -622,6 +636,18 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
             strong = (len(name) >= 2 or (pat is not _SPEECH_VERB and cue not in ("oleh", "menurut"))
                       or (pat is _SPEECH_VERB and name[0].start > raw[0].start))  # "… Kemenag Batang Siswoyo mengatakan"
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), rule, strong=strong))
+    for k in scan.finditer(_OFFICE_KEY, _OFFICE_FIRST, a, b):
+        if lex.heads.match(text, k.end()) is None:
+            continue  # "… menjadi Tulang Punggung": no office follows
+        brk = _CLAUSE_START.search(text, max(a, k.start() - 160), k.start())
+        m = _NAME_BEFORE_OFFICE.search(text, brk.end() if brk else a, k.start())
+        if m is None:
+            continue
+        s, e = m.span("name")
+        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        if name and not all(t.text.endswith(".") for t in name):
+            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
     for m in scan.finditer(_ROLE_BEFORE, _ROLE_FIRST, a, b):
         s, e = m.span("name")
         raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
