@@ -18,6 +18,7 @@ from typing import Any
 import regex as re
 
 from .event_dates import date_from_lead, speaks_of_another_time
+from .roles import tidy_span
 from ..records import Count, DateMention, Event, Organization, Person
 from .text import WordIndex, finditer_at, first_words
 
@@ -528,7 +529,34 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         sent_index[sent] = len(sent_events)
     _borrow_neighbour_dates(ctx, raw, sentences, sent_index, skip=same_occasion)
     _date_same_occasion(ctx, raw, same_occasion)
-    return _merge(date_from_lead(text, _merge(raw), sentences, dates, published))
+    return [_tidy_roles(text, ev) for ev in _merge(date_from_lead(text, _merge(raw), sentences, dates, published))]
+
+
+# roles whose value is a person or organisation named in full: a trailing clause is no part of them, but
+# their value may be an entity's full name rather than the text of their span
+_NAME_ROLES = frozenset({"agent", "giver", "recipient", "organizer", "parties", "official"})
+
+
+def _tidy_roles(text: str, ev: Event) -> Event:
+    """The event with each text role trimmed to a phrase (`rules.roles.tidy_span`); a role that is no
+    phrase is dropped. Values that are not the text of their span (full names of entities) stay."""
+    roles = dict(ev.roles)
+    spans = dict(ev.role_spans)
+    changed = False
+    for role, value in ev.roles.items():
+        sp = ev.role_spans.get(role)
+        if not isinstance(value, str) or sp is None or value != " ".join(text[sp[0]:sp[1]].split()):
+            continue
+        new = tidy_span(text, sp, cut_clause=role not in _NAME_ROLES)
+        if new == tuple(sp):
+            continue
+        changed = True
+        if new is None:
+            del roles[role], spans[role]
+        else:
+            roles[role] = " ".join(text[new[0]:new[1]].split())
+            spans[role] = new
+    return replace(ev, roles=roles, role_spans=spans) if changed else ev
 
 
 def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int]) -> None:

@@ -1,0 +1,65 @@
+"""Role values as phrases: trimming what a character window or a loose match leaves at a role's edges.
+
+Pure functions over the article text and a role's character span. A role value must be a phrase: a person by
+full name, an organisation or region as named, or a noun phrase with its head. What the event rules cut from a
+window may start with a preposition or conjunction ("dan pengukuhan pengurus …", "oleh Gubernur …"), end with
+a demonstrative or a relative clause ("… Lampung Tengah ini", "Pelatihan … yang berlangsung selama …"), or be a
+lone function word, pronoun or honorific ("Setelah", "Sejak", "Ia", "hari", "Pdt"). `tidy_span` trims such
+edges and rejects what is left when it is no phrase.
+"""
+from __future__ import annotations
+
+import regex as re
+
+__all__ = ["EDGE_WORDS", "tidy_span", "is_phrase"]
+
+Span = tuple[int, int]
+
+# words that never start or end a role phrase (prepositions, conjunctions, subordinators, demonstratives,
+# auxiliaries, pronouns, temporal nouns without their day)
+EDGE_WORDS = frozenset(
+    "dan atau serta yang di ke dari oleh pada dalam dengan untuk bagi kepada terhadap tentang sebagai setelah "
+    "sebelum sejak usai selama hingga sampai saat ketika ini itu tersebut pun juga akan telah sudah sedang "
+    "masih baru resmi secara ia dia beliau saya kami kita mereka hari tanggal pukul bahwa agar supaya "
+    "karena namun tetapi lalu kemudian".split())
+# honorifics and degrees cut off from their name by a window edge: "Dekranasda Aceh Dr", "Pdt"
+_LOOSE_TITLES = frozenset("dr drs dra ir h hj pdt prof kh st se sh mm msi mpd".split())
+_WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-./]*")
+# a clause that ends the phrase: a relative or adverbial clause, or a dash or semicolon break (commas and
+# parentheses stay: "Aula Jayang Tingang, Kantor Gubernur", "Dinas Koperasi (Dinkop) dan UKM")
+_CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena)\s|\s[-–—]\s|[;\"“”]")
+
+
+def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text, s, e)]
+
+
+def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
+    """The span without function words at its edges and (with ``cut_clause``) without a trailing clause;
+    None when nothing phrase-like is left."""
+    s, e = span
+    if cut_clause:
+        c = _CLAUSE.search(text, s, e)
+        while c is not None and c.start() == s:  # a break right at the start is an edge, not a clause
+            s = c.end()
+            c = _CLAUSE.search(text, s, e)
+        if c is not None and _words(text, s, c.start()):
+            e = c.start()
+    ws = _words(text, s, e)
+    while ws and ws[0][2].casefold() in EDGE_WORDS:
+        ws = ws[1:]
+    while ws and (ws[-1][2].casefold() in EDGE_WORDS or ws[-1][2].casefold() in _LOOSE_TITLES):
+        ws = ws[:-1]
+    if not ws or not is_phrase([w for _, _, w in ws]):
+        return None
+    return ws[0][0], ws[-1][1]
+
+
+def is_phrase(words: list[str]) -> bool:
+    """Whether words (as written) can stand as a role value: not a lone function word or title, not one short
+    lowercase word ("hal"); a short acronym is a name ("MoU", "KUR")."""
+    if len(words) == 1:
+        w = words[0]
+        low = w.casefold()
+        return low not in EDGE_WORDS and low not in _LOOSE_TITLES and (len(w) > 3 or not w.islower())
+    return True

@@ -1,0 +1,46 @@
+"""Role values are phrases: edges trimmed of function words, trailing clauses cut, non-phrases dropped."""
+from __future__ import annotations
+
+import pytest
+
+import umkm_extract
+from umkm_extract.rules.roles import tidy_span
+
+
+def tidy(text: str, cut_clause: bool = True) -> str | None:
+    sp = tidy_span(text, (0, len(text)), cut_clause=cut_clause)
+    return None if sp is None else text[sp[0]:sp[1]]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("dan pengukuhan pengurus DPD IWAPI Maluku", "pengukuhan pengurus DPD IWAPI Maluku", id="leading-dan"),
+    pytest.param("oleh Gubernur Sumsel Herman Deru", "Gubernur Sumsel Herman Deru", id="leading-oleh"),
+    pytest.param("jembatan penghubung dua kampung ini", "jembatan penghubung dua kampung", id="trailing-ini"),
+    pytest.param("Pelatihan pembuatan keripik yang berlangsung selama tiga hari", "Pelatihan pembuatan keripik",
+                 id="relative-clause"),
+    pytest.param("Dekranasda Aceh Dr", "Dekranasda Aceh", id="cut-off-honorific"),
+    pytest.param("Aula Jayang Tingang, Kantor Gubernur", "Aula Jayang Tingang, Kantor Gubernur", id="comma-stays"),
+    pytest.param("Dinas Koperasi (Dinkop) dan UKM", "Dinas Koperasi (Dinkop) dan UKM", id="parenthesis-stays"),
+    pytest.param("Setelah", None, id="lone-subordinator"),
+    pytest.param("Sejak", None, id="lone-sejak"),
+    pytest.param("Ia", None, id="pronoun"),
+    pytest.param("hari", None, id="temporal-noun"),
+    pytest.param("Pdt", None, id="lone-honorific"),
+    pytest.param("UMKM", "UMKM", id="a-four-letter-name-stays"),
+])
+def test_tidy_span(raw, expected):
+    assert tidy(raw) == expected
+
+
+def test_name_roles_keep_their_clauses():
+    raw = "Pemerintah Kabupaten Minahasa Utara yang dipimpin Bupati"
+    assert tidy(raw, cut_clause=False) == raw
+
+
+def test_event_roles_in_records_are_phrases():
+    text = ("Judul\nSetelah itu, Bupati Tegal Umi Azizah meresmikan jembatan penghubung dua kampung ini di Desa "
+            "Pagerbarang, Rabu (12/3/2025).")
+    ev = next(e for e in umkm_extract.extract(text, published="2025-03-13").events if e.type == "facility_inaugurated")
+    assert ev.roles["object"] == "jembatan penghubung dua kampung"
+    s, e = ev.role_spans["object"]
+    assert text[s:e] == ev.roles["object"]
