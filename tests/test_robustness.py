@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import umkm_extract
 from umkm_extract.api import ExtractionFailure, Extractor, TextTooLongError
 from umkm_extract.cli import app, get_extractor
 from umkm_extract.io import decode_bytes, html_to_text, iter_inputs, looks_like_html
@@ -524,3 +525,27 @@ def test_iter_inputs_skips_without_reading(tmp_path):
     (tmp_path / "b.txt").write_text("Judul\nisi\n", "utf-8")
     items = list(iter_inputs(tmp_path, skip={"a"}))
     assert [(i.doc_id, i.skipped, i.error) for i in items] == [("a", True, None), ("b", False, None)]
+
+
+# ------------------------------------------------------------------ linear work on adversarial runs (issue: entry points)
+# Tests never assert a time: benchmarks/adversarial.py prints the timings. These check the bounds that keep
+# the work linear: no token grows with its run, and out-of-range numbers are rejected instead of raised.
+
+@pytest.mark.parametrize("unit", ["1.2,3/4:", "1.2:", "1:2.", "11:22.33/", "a-", "aaaa"])
+def test_runs_without_spaces_give_bounded_tokens(unit: str) -> None:
+    from umkm_extract.tokenizer import LeanTokenizer
+    from spacy.vocab import Vocab
+
+    text = unit * (20_000 // len(unit))
+    doc = LeanTokenizer(Vocab())(text)
+    assert doc.text == text
+    assert max(len(t.text) for t in doc) <= 8 * 64 + 7
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Rp 1" + ".000" * 2500, id="rupiah-with-thousands-of-groups"),
+    pytest.param("Sebanyak " + "9" * 400 + " pedagang hadir.", id="a-400-digit-count"),
+])
+def test_numbers_out_of_range_are_no_counts(text: str) -> None:
+    article = umkm_extract.extract("Judul\n" + text)
+    assert all(abs(c.value) <= 10**18 for c in article.counts)

@@ -16,10 +16,13 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+# Runs are bounded (64 letters or digits a part, 8 parts a token): no word or number is longer, and an
+# unbounded run ("1.2:1.2:…" over 300 KB) would be one token whose lexical attributes (spaCy's like_url)
+# cost time quadratic in its length. A longer run simply continues as the next token.
 _WORD = (
-    r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*"   # words, Jum'at, ke-dua
-    r"|\p{N}+(?:[.,:/]\p{N}+)*"                 # 1.948  2,5  12:32  24/6/2024
-    r"|\S"                                      # any other single character
+    r"[\p{L}\p{M}]{1,64}(?:['’\-][\p{L}\p{M}]{1,64}){0,7}"   # words, Jum'at, ke-dua
+    r"|\p{N}{1,64}(?:[.,:/]\p{N}{1,64}){0,7}"                 # 1.948  2,5  12:32  24/6/2024
+    r"|\S"                                                    # any other single character
 )
 # The three alternatives start with disjoint characters (letter/mark, number, other), so their
 # order does not change a token; letters come first because most tokens are words.

@@ -33,11 +33,13 @@ def make_persons(nlp: Language, name: str) -> "PersonsComponent":
 class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        candidates = ()
+        candidates: tuple[tuple[int, int], ...] = ()
         if doc.has_annotation("TAG"):  # profile="accurate": proper-noun runs of the statistical tagger
             from .tagger import proper_noun_runs
 
             candidates = tuple(proper_noun_runs(doc))
+        if st.get("ner"):  # umkm_ner: PERSON spans of the statistical NER
+            candidates += tuple((s, e) for s, e, label in st["ner"] if label == "PERSON")
         persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"],
                                candidates=candidates, index=word_index(doc))
         st["persons"] = persons

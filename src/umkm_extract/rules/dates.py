@@ -963,6 +963,9 @@ class _Seeds(NamedTuple):
 _DOTTED_I = ("İ", "ı")
 
 
+_MAX_WORD = 200  # longer than any word: where a seed's window may end at the latest
+
+
 def _seeds(text: str, spans: Sequence[tuple[int, int]], index: WordIndex | None = None) -> _Seeds:
     """Seed positions per kind, from the digit runs and the word index of the spans.
 
@@ -999,8 +1002,10 @@ def _seeds(text: str, spans: Sequence[tuple[int, int]], index: WordIndex | None 
     for found in hits.values():
         for p, _s, e in found:
             if p not in ends:
-                ws = _SPACE.search(text, p + _AFTER, e) if p + _AFTER < e else None
-                ends[p] = ws.start() if ws else e
+                # bounded: in a text without spaces an unbounded search would read to the end from every seed
+                lim = min(e, p + _AFTER + _MAX_WORD)
+                ws = _SPACE.search(text, p + _AFTER, lim) if p + _AFTER < lim else None
+                ends[p] = ws.start() if ws else lim
     return _Seeds(hits, digits, index, parens, ends)
 
 

@@ -176,10 +176,24 @@ def parse_number_words(s: str) -> Number | None:
     return to_number(total + group + (last or 0))
 
 
+#: The largest value read as a count or an amount (10^18: far above any budget in rupiah); a longer digit
+#: run is no quantity ("Rp 1" followed by thousands of ".000") and is rejected, never raised as an overflow.
+MAX_VALUE = 10**18
+
+
+def _bounded(n: Number | None) -> Number | None:
+    return n if n is None or abs(n) <= MAX_VALUE else None
+
+
 def parse_number(s: str, *, money: bool = False) -> Number | None:
     """An Indonesian number as written: "1.948", "1,5", "12,5", "900,000", "2,3 miliar", "354 ribu",
     "1,1 juta", "dua puluh lima", "seribu". With ``money=True`` the short scales "rb", "jt", "M", "T"
-    count too, and "900,000" is read as nine hundred thousand. None when ``s`` is not a number."""
+    count too, and "900,000" is read as nine hundred thousand. None when ``s`` is not a number or is larger
+    than ``MAX_VALUE``."""
+    return _bounded(_parse_number(s, money=money))
+
+
+def _parse_number(s: str, *, money: bool = False) -> Number | None:
     if not isinstance(s, str):
         return None
     if s.isdecimal() and len(s) <= 18:
@@ -222,7 +236,10 @@ def parse_rupiah(s: str) -> Number | None:
         parsed = None
     if parsed is not None:
         amount = parsed.amount
-        return int(amount) if float(amount).is_integer() else float(amount)
+        try:
+            return _bounded(int(amount) if float(amount).is_integer() else float(amount))
+        except OverflowError:
+            return None
     t = s.strip()
     for prefix in numbers_data()["currency_prefix"]:
         if t.startswith(prefix):

@@ -37,6 +37,7 @@ class _Lexicon:
     honorific: frozenset[str]
     degree: frozenset[str]
     particle: frozenset[str]
+    common: frozenset[str]  # common words (data/common_words.txt): never the first or last word of a candidate
 
 
 # An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
@@ -129,8 +130,9 @@ def _lexicon() -> _Lexicon:
     hon = frozenset(compact(h) for h in _lines("honorifics_person.txt"))
     deg = frozenset(compact(d) for d in _lines("degrees.txt"))
     particle = frozenset(w.casefold() for ln in _lines("name_particles.txt") for w in ln.split())
+    common = frozenset(_lines("common_words.txt"))
     return _Lexicon(pattern, first, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg,
-                    particle)
+                    particle, common)
 
 
 @dataclass
@@ -711,8 +713,9 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
                  index: WordIndex | None = None) -> list[Person]:
     """Every distinct named person in the body spans, merged under the fullest name.
 
-    ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger); the trailing run of
-    two or more name-like words of each becomes a person unless it is a region, title or organisation word.
+    ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger, PERSON spans of the NER);
+    the trailing run of two to four name-like words of each becomes a person unless it is a region, title or
+    organisation word, or starts or ends with a common word (data/common_words.txt).
     ``index``: the article's word index when the caller has one (built here otherwise)."""
     lex = _lexicon()
     spans = list(spans) if spans is not None else [(0, len(text))]
@@ -733,6 +736,7 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
         # the whole run must be the name: a trimmed run is the tail of an organisation or a place
         # ("Pasar Rakyat Palapa"; the tagger may leave "Pasar" out), a run after "di"/"ke"/"dari" a venue
         if (2 <= len(name) <= 4 and name == _strip_name(raw, lex)
+                and name[0].text.casefold() not in lex.common and name[-1].text.casefold() not in lex.common
                 and not (before and (before.group(1).casefold() in _PLACE_PREPOSITIONS or before.group(1)[0].isupper()))
                 and not any(m.start <= name[0].start < m.end for m in mentions)):
             mentions.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
