@@ -163,3 +163,39 @@ def test_set_spans_aligns_like_char_span_expand(tokenizer):
         expected = [doc.char_span(s, e, label="X", alignment_mode="expand") for s, e, _ in items]
         want = [(sp.start, sp.end) for sp in expected if sp is not None and len(sp)]
         assert [(sp.start, sp.end) for sp in doc.spans["probe"]] == want
+
+
+# ------------------------------------------------------------------ spaCy's own attributes (entry-points issue)
+
+def test_doc_ents_hold_persons_organisations_and_coded_regions():
+    doc = umkm_extract.load()(TEXT)
+    ents = {(e.text, e.label_, e.kb_id_) for e in doc.ents}
+    assert ("Hendy Siswanto", "PERSON", "") in ents
+    assert ("Khofifah Indar Parawansa", "PERSON", "") in ents
+    assert any(label == "LOC" and kb == "35.78" for _, label, kb in ents)  # Surabaya, Kemendagri code
+    assert all(e.label_ in ("PERSON", "ORG", "LOC") for e in doc.ents)
+
+
+def test_doc_sents_are_set():
+    doc = umkm_extract.load()(TEXT)
+    sents = [s.text for s in doc.sents]
+    assert "Sebanyak 1.948 koperasi aktif di Jember." in sents
+    assert any(s.startswith("Bupati Jember Hendy Siswanto menerima") for s in sents)
+
+
+def test_docbin_with_user_data_round_trips_the_record():
+    from spacy.tokens import DocBin
+
+    nlp = umkm_extract.load()
+    doc = with_meta(nlp, TEXT, {"published": "2024-09-07", "doc_id": "x"})
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    back = next(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    assert article_from_doc(back) == article_from_doc(doc)
+
+
+def test_nlp_pipe_with_two_processes_gives_the_same_records():
+    nlp = umkm_extract.load()
+    texts = [TEXT, "Judul\nWali Kota Kendari Siska Karina Imran membuka bazar UMKM, Senin (2/9/2024)."] * 2
+    one = [article_from_doc(d) for d in nlp.pipe(texts)]
+    two = [article_from_doc(d) for d in nlp.pipe(texts, n_process=2)]
+    assert one == two

@@ -7,6 +7,7 @@ from spacy.language import Language
 from . import tokenizer as _tokenizer  # noqa: F401  (registers umkm.LeanTokenizer.v1)
 from .components import entities as _entities  # noqa: F401  (registers the factories)
 from .components import events as _events  # noqa: F401
+from .components import doc_view as _doc_view  # noqa: F401
 from .components import structure as _structure  # noqa: F401
 
 PIPELINE: tuple[str, ...] = (
@@ -16,6 +17,7 @@ PIPELINE: tuple[str, ...] = (
     "umkm_dates",
     "umkm_counts",
     "umkm_events",
+    "umkm_doc",
 )
 
 

@@ -5,8 +5,12 @@ its own, plus a ``doc.spans`` group so the results are visible to any spaCy tool
 """
 from __future__ import annotations
 
+import dataclasses
+import importlib
 from bisect import bisect_right
 from typing import Any
+
+import srsly
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
@@ -15,6 +19,47 @@ from ..rules.text import WordIndex
 
 if not Doc.has_extension("umkm"):
     Doc.set_extension("umkm", default=None)
+
+
+# ``doc._.umkm`` lives in ``doc.user_data``, which spaCy writes with msgpack (``Doc.to_bytes``, ``DocBin``,
+# ``nlp.pipe(n_process=2)``). Our results are frozen dataclasses: they travel as {"__umkm__": "module:Class",
+# "fields": {...}} and come back as the same classes (only classes of this package are rebuilt; sequences in
+# their fields come back as tuples, as they were). The word index is a cache and is rebuilt on demand.
+_PACKAGE = __name__.split(".")[0]
+
+
+def _encode(obj: Any, chain: Any = None) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type) and type(obj).__module__.startswith(_PACKAGE):
+        cls = type(obj)
+        return {"__umkm__": f"{cls.__module__}:{cls.__qualname__}",
+                "fields": {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    if isinstance(obj, WordIndex):
+        return None
+    return obj if chain is None else chain(obj)
+
+
+def _tuples(v: Any) -> Any:
+    if isinstance(v, list):
+        return tuple(_tuples(x) for x in v)
+    if isinstance(v, dict):
+        return {k: _tuples(x) for k, x in v.items()}
+    return v
+
+
+def _decode(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict) and "__umkm__" in obj and set(obj) == {"__umkm__", "fields"}:
+        module, _, qualname = str(obj["__umkm__"]).partition(":")
+        if module.split(".")[0] == _PACKAGE:
+            cls: Any = importlib.import_module(module)
+            for part in qualname.split("."):
+                cls = getattr(cls, part)
+            if dataclasses.is_dataclass(cls):
+                return cls(**{k: _tuples(v) for k, v in obj["fields"].items()})
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("umkm_extract", func=_encode)
+srsly.msgpack_decoders.register("umkm_extract", func=_decode)
 
 
 def state(doc: Doc) -> dict[str, Any]:
