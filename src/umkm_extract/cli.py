@@ -25,8 +25,26 @@ if TYPE_CHECKING:
     from .io import InputItem, JsonlSink
     from .records import Article
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Structured records from Indonesian regional news about UMKM, cooperatives and social programmes.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("umkm-extract")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            from . import __version__ as v
+        typer.echo(f"umkm-extract {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
+                                                 help="Print the version and exit.")) -> None:
+    """Structured records from Indonesian regional news about UMKM, cooperatives and social programmes."""
 
 EXIT_FAILED = 1        # the run completed, some articles failed
 EXIT_USAGE = 2         # nothing done: output exists, bad options, cannot resume
@@ -52,11 +70,11 @@ class Outcome:
 
 
 @lru_cache(maxsize=4)
-def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS) -> Extractor:
-    """One Extractor per limit, kept for the life of the process (the pipeline takes seconds to build)."""
+def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS, profile: str = "fast") -> Extractor:
+    """One Extractor per limit and profile, kept for the life of the process (the pipeline takes seconds to build)."""
     from .api import Extractor
 
-    return Extractor(max_chars=max_chars)
+    return Extractor(max_chars=max_chars, profile=profile)  # type: ignore[arg-type]
 
 
 def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch_size: int = 64,
@@ -150,8 +168,64 @@ def _echo_err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
+@dataclass
+class _Totals:
+    """What the extracted records hold, summed over a run (for the closing summary)."""
+
+    persons: int = 0
+    regions: int = 0
+    dates: int = 0
+    counts: int = 0
+    events: int = 0
+
+    def add(self, oc: Outcome) -> None:
+        if oc.article is not None:
+            for f in ("persons", "regions", "dates", "counts", "events"):
+                setattr(self, f, getattr(self, f) + len(getattr(oc.article, f)))
+
+    def summary(self) -> str:
+        return ", ".join(f"{getattr(self, f)} {f}" for f in ("persons", "regions", "dates", "counts", "events"))
+
+
+@contextmanager
+def _messages_above(bar: Any) -> Iterator[None]:
+    """While a progress bar runs, messages (ours, and Python warnings) are written above it, not through it."""
+    global _echo_err
+    if bar is None:
+        yield
+        return
+    import warnings
+
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    plain, shown = _echo_err, warnings.showwarning
+
+    def above(msg: str) -> None:
+        tqdm.write(msg, file=sys.stderr)
+
+    def show_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        above(warnings.formatwarning(message, category, filename, lineno, line).rstrip())
+
+    _echo_err, warnings.showwarning = above, show_warning
+    try:
+        yield
+    finally:
+        _echo_err, warnings.showwarning = plain, shown
+
+
+def _check_extra(needed: bool, module: str, option: str, extra: str) -> None:
+    """Exit 2 before the run when an option needs an optional package that is not installed."""
+    if not needed:
+        return
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        _echo_err(f'error: {option} needs {module}: pip install "umkm-extract[{extra}]"')
+        raise typer.Exit(EXIT_USAGE)
+
+
 def run_batch(outcomes: Iterator[Outcome], sink: JsonlSink, *, with_text: bool = False,
-              on_outcome: Callable[[Outcome], None] | None = None) -> BatchStats:
+              on_outcome: Callable[[Outcome], None] | None = None, quiet: bool = False) -> BatchStats:
     """Write each outcome to `sink` (records, or errors naming file and reason); report on stderr."""
     stats = BatchStats()
     for oc in outcomes:
@@ -172,7 +246,7 @@ def run_batch(outcomes: Iterator[Outcome], sink: JsonlSink, *, with_text: bool =
                 stats.extracted += 1
                 if item.warnings:
                     stats.warned += 1
-                    for w in item.warnings:
+                    for w in item.warnings if not quiet else ():
                         _echo_err(f"warning: {item.source}: {w}")
         if on_outcome is not None:
             on_outcome(oc)
@@ -201,16 +275,29 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (default), or csv / parquet: after the run, also one table per kind beside OUTPUT (OUTPUT.persons.csv, …)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler address, or 'local' to start a LocalCluster (extra: dask)."),
+    profile: str = typer.Option("fast", "--profile", help="fast (default: rules) or accurate (adds the shipped statistical models)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary and no warnings on stderr (errors still go to OUTPUT's .errors.jsonl)."),
 ) -> None:
     """Extract article records from PATH into OUTPUT (JSON Lines).
 
     Exit status: 0 all articles extracted; 1 some failed (listed in OUTPUT's .errors.jsonl);
     2 nothing done (OUTPUT exists without --force/--resume, bad options); 130/143 interrupted by
     SIGINT/SIGTERM (OUTPUT.part kept: run again with --resume)."""
+    import time
+
     from .io import JsonlSink, OutputExistsError, ResumeError, count_inputs
 
+    started = time.perf_counter()
     if fmt not in ("jsonl", "csv", "parquet"):
         _echo_err(f"error: --format must be jsonl, csv or parquet, got {fmt!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if profile not in ("fast", "accurate"):
+        _echo_err(f"error: --profile must be fast or accurate, got {profile!r}")
+        raise typer.Exit(EXIT_USAGE)
+    _check_extra(fmt == "parquet", "pyarrow", "--format parquet", "dataframe")
+    _check_extra(dask is not None, "distributed", "--dask", "dask")
+    if path.is_dir() and count_inputs(path) == 0:
+        _echo_err(f"error: {path} holds no *.txt article")
         raise typer.Exit(EXIT_USAGE)
     if dask is not None:
         _extract_on_dask(path, output, dask, force=force, with_text=with_text, fmt=fmt)
@@ -235,11 +322,17 @@ def extract(
                 from tqdm import tqdm  # type: ignore[import-untyped]
 
                 bar = tqdm(total=count_inputs(path), unit="doc", file=sys.stderr)
-            outcomes = iter_outcomes(path, extractor=get_extractor(max_chars), n_process=n_process,
+            outcomes = iter_outcomes(path, extractor=get_extractor(max_chars, profile), n_process=n_process,
                                      batch_size=batch_size, skip=sink.done)
-            with closing(outcomes):
-                stats = run_batch(outcomes, sink, with_text=with_text,
-                                  on_outcome=(lambda oc: bar.update(1)) if bar is not None else None)
+            found = _Totals()
+
+            def on_outcome(oc: Outcome) -> None:
+                found.add(oc)
+                if bar is not None:
+                    bar.update(1)
+
+            with closing(outcomes), _messages_above(bar):
+                stats = run_batch(outcomes, sink, with_text=with_text, on_outcome=on_outcome, quiet=quiet)
     except Interrupted as exc:
         sink.close()
         if bar is not None:
@@ -253,10 +346,12 @@ def extract(
     if bar is not None:
         bar.close()
     sink.commit()
-    _echo_err(
-        f"{stats.total} articles: {stats.extracted} extracted ({stats.warned} with warnings), "
-        f"{stats.failed} failed" + (f", {stats.skipped} already in the output" if resume else "")
-        + f" -> {output}" + (f" (errors: {sink.errors_path})" if stats.failed else ""))
+    if not quiet:
+        _echo_err(
+            f"{stats.total} articles: {stats.extracted} extracted ({stats.warned} with warnings), "
+            f"{stats.failed} failed" + (f", {stats.skipped} already in the output" if resume else "")
+            + f" -> {output}" + (f" (errors: {sink.errors_path})" if stats.failed else ""))
+        _echo_err(f"found: {found.summary()}; {time.perf_counter() - started:.1f} s")
     _write_tables(output, fmt)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
@@ -303,14 +398,27 @@ def evaluate(
     """Score predictions against gold by the ANNOTATION.md rules."""
     import json
 
-    from .evaluate import evaluate as run_evaluate
+    from .evaluate import evaluate as run_evaluate, load_gold
 
+    if not any(gold_dir.glob("*.gold.json")):
+        _echo_err(f"error: {gold_dir} holds no NAME.gold.json file")
+        raise typer.Exit(EXIT_USAGE)
+    if pred is not None and not pred.exists():
+        _echo_err(f"error: --pred {pred} does not exist")
+        raise typer.Exit(EXIT_USAGE)
     if pred is None:
         predictions = [oc.article.to_dict() for oc in iter_outcomes(gold_dir, extractor=get_extractor())
                        if oc.article is not None]
     else:
         predictions = pred  # type: ignore[assignment]
-    report = run_evaluate(gold_dir, predictions)
+    try:
+        report = run_evaluate(gold_dir, predictions)
+    except (ValueError, OSError) as exc:  # unreadable gold or predictions: say which, in one line
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    if len(report.missing_docs) == len(load_gold(gold_dir)):
+        _echo_err(f"error: no prediction names a document of {gold_dir} (doc_id = the gold file's NAME)")
+        raise typer.Exit(EXIT_USAGE)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     elif markdown:

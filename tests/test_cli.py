@@ -1,0 +1,65 @@
+"""The command line as a new user meets it: version, help, and one-line errors (exit 2) for every mistake."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from umkm_extract.cli import app
+
+from .conftest import CORPUS
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("flag", ["--version"])
+def test_version(flag: str) -> None:
+    res = runner.invoke(app, [flag])
+    assert res.exit_code == 0 and res.output.startswith("umkm-extract ")
+
+
+@pytest.mark.parametrize("args", [["-h"], ["--help"], ["extract", "-h"], ["evaluate", "-h"]])
+def test_help(args: list[str]) -> None:
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0 and "Usage" in res.output
+
+
+def _user_mistakes(tmp: Path) -> dict[str, list[str]]:
+    empty = tmp / "empty"
+    empty.mkdir()
+    nothing = tmp / "nothing.jsonl"
+    nothing.write_text(json.dumps({"doc_id": "no-such-article"}) + "\n", encoding="utf-8")
+    return {
+        "evaluate-folder-without-gold": ["evaluate", str(empty)],
+        "evaluate-pred-pointing-nowhere": ["evaluate", str(CORPUS), "--pred", str(tmp / "missing.jsonl")],
+        "evaluate-matching-nothing": ["evaluate", str(CORPUS), "--pred", str(nothing)],
+        "extract-folder-without-txt": ["extract", str(empty), "-o", str(tmp / "out.jsonl")],
+        "extract-bad-format": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--format", "xlsx"],
+        "extract-bad-profile": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--profile", "turbo"],
+    }
+
+
+@pytest.mark.parametrize("case", ["evaluate-folder-without-gold", "evaluate-pred-pointing-nowhere",
+                                  "evaluate-matching-nothing", "extract-folder-without-txt", "extract-bad-format",
+                                  "extract-bad-profile"])
+def test_user_mistakes_exit_2_with_one_line_and_no_traceback(tmp_path: Path, case: str) -> None:
+    res = runner.invoke(app, _user_mistakes(tmp_path)[case])
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    errors = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1, res.output
+
+
+def test_summary_counts_what_was_found(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Pasar Tanjung Diresmikan\nBupati Jember Hendy Siswanto meresmikan Pasar Tanjung, "
+                               "Kamis (5/9/2024).\n", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "out.jsonl")])
+    assert res.exit_code == 0, res.output
+    assert "found: 1 persons, 1 regions, 1 dates, 0 counts, 1 events;" in res.output
+    quiet = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "q.jsonl"), "--quiet"])
+    assert quiet.exit_code == 0 and "found:" not in quiet.output
