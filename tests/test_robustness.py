@@ -115,7 +115,9 @@ def test_bad_batch_completes_with_status_1_and_summary(bad_batch):
     result, out, _ = bad_batch
     assert result.exit_code == 1, result.stderr
     assert out.exists() and not out.with_name(out.name + ".part").exists()
-    summary = result.stderr.strip().splitlines()[-1]
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("found: ")  # what the records hold, then the time
+    summary = lines[-2]
     assert summary.startswith("18 articles: 13 extracted (10 with warnings), 5 failed"), summary
     assert "5 failed" in summary and "records.errors.jsonl" in summary
 
