@@ -344,3 +344,18 @@ def test_name_before_its_office(text, name, title, jurisdiction):
 ])
 def test_no_name_before_a_non_office(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, name, title", [
+    pytest.param("Bupati Sinjai, Andi Seto Asapa (ASA) kembali meraih penghargaan.", "Andi Seto Asapa", "Bupati",
+                 id="initials-in-parentheses-after-the-name"),
+    pytest.param("- Dedi Kurnia, S.Ag, MH diberi amanah sebagai Kepala Dinas Pendidikan Riau.", "Dedi Kurnia",
+                 "Kepala Dinas Pendidikan", id="dotless-degree-and-two-words-before-sebagai"),
+])
+def test_more_name_before_office_shapes(text, name, title):
+    p = next(p for p in persons(text) if p.name == name)
+    assert p.title == title
+
+
+def test_a_common_word_after_a_title_head_is_no_name():
+    assert persons("Pesertanya nelayan, Asisten Rumah Tangga (ART) dan tukang bangunan.") == []

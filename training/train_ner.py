@@ -1,6 +1,6 @@
 """Train, score and ship the named-entity recogniser (PERSON, ORG, LOC).
 
-    OMP_NUM_THREADS=1 python training/train_ner.py all      # prepare, train, evaluate, export
+    OMP_NUM_THREADS=1 python training/train_ner.py all      # prepare, train, evaluate, kfold, export
 
 Data (../shared/data/ner-indonesian, ../shared/corpus-dev, corpus/):
 - NERGrit train (cased; PERSON / PLACE / ORGANISATION → PERSON / LOC / ORG); NERGrit valid is spaCy's dev set
@@ -115,9 +115,13 @@ def articles() -> list[tuple[str, str, dict]]:
     return out
 
 
+def _blank():
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}})
+
+
 def prepare() -> None:
     WORK.mkdir(exist_ok=True)
-    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}})
+    nlp = _blank()
     train = read_bio(NER / "nergrit-train.txt", nlp.vocab)
     arts = articles()
     train += [project(nlp, text, gold) for _, text, gold in arts]
@@ -127,11 +131,60 @@ def prepare() -> None:
     print(f"train: {len(train)} docs ({len(arts)} projected articles); dev/test: NERGrit valid/test")
 
 
-def train() -> None:
+def train(train_path: Path | None = None, output: Path | None = None, *extra: str) -> None:
     t = time.time()
-    subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(WORK / "output"),
-                    "--paths.train", str(WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy")], check=True)
+    subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output or WORK / "output"),
+                    "--paths.train", str(train_path or WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy"),
+                    *extra], check=True)
     print(f"spacy train: {time.time() - t:.0f} s")
+
+
+K = 5
+KFOLD_STEPS = 2000
+
+
+def _prf(tp: int, pred: int, gold: int) -> dict:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "tp": tp, "pred": pred, "gold": gold}
+
+
+def kfold() -> None:
+    """K folds by article over the (non-held-out) dev articles: train on NERGrit + corpus/ + the other folds'
+    projections (KFOLD_STEPS steps), score PERSON (gold persons) and LOC (gold regions) spans on the fold.
+    Only spans whose type the gold lists completely count: predicted PERSON/LOC spans on tokens the
+    projection left missing are ignored (the gold says nothing there)."""
+    nlp = _blank()
+    base = read_bio(NER / "nergrit-train.txt", nlp.vocab)
+    dev_arts = [a for a in articles() if a[0].startswith(("dev-", "seed-"))]
+    own = [project(nlp, text, gold) for name, text, gold in articles() if not name.startswith(("dev-", "seed-"))]
+    folds = [dev_arts[i::K] for i in range(K)]
+    tally = {lab: [0, 0, 0] for lab in ("PERSON", "LOC")}
+    for k, fold in enumerate(folds):
+        rest = [project(nlp, text, gold) for i, f in enumerate(folds) if i != k for _, text, gold in f]
+        path = WORK / f"fold{k}.spacy"
+        DocBin(docs=base + own + rest).to_disk(path)
+        out = WORK / f"fold{k}"
+        train(path, out, "--training.max_steps", str(KFOLD_STEPS))
+        model = spacy.load(out / "model-best")
+        for name, text, gold in fold:
+            ref = project(nlp, text, gold)
+            pred = model(text)
+            known = {i for i, t in enumerate(ref) if t.ent_iob_ != ""}
+            for lab in tally:
+                g = {(e.start, e.end) for e in ref.ents if e.label_ == lab}
+                p = {(e.start, e.end) for e in pred.ents if e.label_ == lab
+                     and all(i in known for i in range(e.start, e.end))}
+                tally[lab][0] += len(g & p)
+                tally[lab][1] += len(p)
+                tally[lab][2] += len(g)
+        print(f"fold {k}: {len(fold)} articles", {lab: _prf(*v) for lab, v in tally.items()})
+    res = json.loads(SCORES.read_text("utf-8")) if SCORES.is_file() else {}
+    res["kfold_dev_gold_spans"] = {"k": K, "steps_per_fold": KFOLD_STEPS, "articles": len(dev_arts),
+                                   **{lab: _prf(*v) for lab, v in tally.items()}}
+    SCORES.write_text(json.dumps(res, indent=1) + "\n", "utf-8")
+    print(json.dumps(res["kfold_dev_gold_spans"], indent=1))
 
 
 def score(model: Path) -> dict:
@@ -159,7 +212,8 @@ def speed(model: Path) -> dict:
 
 
 def evaluate() -> None:
-    res = score(WORK / "output" / "model-best")
+    res = json.loads(SCORES.read_text("utf-8")) if SCORES.is_file() else {}
+    res.update(score(WORK / "output" / "model-best"))
     res["speed_one_thread"] = speed(WORK / "output" / "model-best")
     SCORES.write_text(json.dumps(res, indent=1) + "\n", "utf-8")
     print(json.dumps(res, indent=1))
@@ -182,9 +236,10 @@ def export() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=["prepare", "train", "evaluate", "export", "all"])
+    ap.add_argument("step", choices=["prepare", "train", "evaluate", "kfold", "export", "all"])
     step = ap.parse_args().step
-    for name, fn in (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("export", export)):
+    for name, fn in (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("kfold", kfold),
+                     ("export", export)):
         if step in (name, "all"):
             fn()
 

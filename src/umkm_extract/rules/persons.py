@@ -37,7 +37,7 @@ class _Lexicon:
     honorific: frozenset[str]
     degree: frozenset[str]
     particle: frozenset[str]
-    common: frozenset[str]  # common words (data/common_words.txt): never the first or last word of a candidate
+    common: frozenset[str]  # common words (data/common_words.txt): no one-word name, no candidate's first word
 
 
 # An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
@@ -98,9 +98,8 @@ _LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
 _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
-_TITLE_AFTER = re.compile(r"(?:,?\s*(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?)*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
-                          r"(?:menjabat(?:\s+sebagai)?|sebagai|selaku|(?:dilantik|dikukuhkan|dipercaya|ditunjuk|diangkat|"
-                          r"terpilih|ditetapkan)\s+(?:sebagai|menjadi|jadi)|menjadi|jadi)\s+", re.I)
+_TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
+                          r"(?:menjabat(?:\s+sebagai)?|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+")
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
 _UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
 _UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
@@ -237,7 +236,8 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
             else:
                 break
         m = nxt if nxt is not None else _TOK.match(text, end, limit)
-    while toks and toks[-1].kind in ("comma", "conj", "qual"):
+    # a parenthesis after the name is a nickname or the name's initials: "Andi Seto Asapa (ASA)"
+    while toks and toks[-1].kind in ("comma", "conj", "qual", "paren"):
         toks.pop()
     return toks
 
@@ -363,8 +363,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
                         and (name_at > max(seg_start, min_keep) or local)):
                     place = name if local else None
                     name_at, name = next_at, next_name
-        if not name:
-            continue
+        if not name or (len(name) == 1 and name[0].text.casefold() in lex.common):
+            continue  # "Asisten Rumah Tangga (ART)": a common word after a title head is no name
         # lowercase surname before a nickname: "Joko widodo (Jokowi)"
         tail = _NICK_TAIL.match(text[name[-1].end:name[-1].end + 40])
         name_end = name[-1].end + (tail.end() if tail else 0)
@@ -429,8 +429,7 @@ _ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES,
 _OFFICE_VERBS = r"sebagai|selaku|menjadi|jadi"
 _NAME_BEFORE_OFFICE = re.compile(
     r"(?P<name>%s)(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
-    r"(?:(?:yang|kini|resmi|akan|telah)[ ]+)*"
-    r"(?:(?:dipercaya|ditunjuk|diangkat|dilantik|dikukuhkan|terpilih|ditetapkan)[ ]+)?\Z" % _NAME_RUN)
+    r"(?:\p{Ll}+[ ]+){0,3}\Z" % _NAME_RUN)  # "dipercaya", "diberi amanah", "yang kini dipasang" …
 _OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu})" % _OFFICE_VERBS)
 _OFFICE_FIRST = first_words(r"(?:%s)[ ]" % _OFFICE_VERBS)
 # where the clause before an office verb starts: a sentence end (a period after a word of four or more
@@ -715,7 +714,7 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
 
     ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger, PERSON spans of the NER);
     the trailing run of two to four name-like words of each becomes a person unless it is a region, title or
-    organisation word, or starts or ends with a common word (data/common_words.txt).
+    organisation word, or starts with a common word (data/common_words.txt) that is no name particle.
     ``index``: the article's word index when the caller has one (built here otherwise)."""
     lex = _lexicon()
     spans = list(spans) if spans is not None else [(0, len(text))]
@@ -724,9 +723,6 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
     for a, b in spans:
         mentions.extend(_title_mentions(text, a, b, regions, lex, scan))
         mentions.extend(_cue_mentions(text, a, b, regions, lex, scan))
-    for p in mentions:
-        if p.title is None:
-            _title_after(text, p, regions, lex)
     for cs, ce in candidates:
         if not any(a <= cs and ce <= b for a, b in spans):
             continue
@@ -736,10 +732,13 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
         # the whole run must be the name: a trimmed run is the tail of an organisation or a place
         # ("Pasar Rakyat Palapa"; the tagger may leave "Pasar" out), a run after "di"/"ke"/"dari" a venue
         if (2 <= len(name) <= 4 and name == _strip_name(raw, lex)
-                and name[0].text.casefold() not in lex.common and name[-1].text.casefold() not in lex.common
+                and (name[0].text.casefold() not in lex.common or name[0].text.casefold() in lex.particle)
                 and not (before and (before.group(1).casefold() in _PLACE_PREPOSITIONS or before.group(1)[0].isupper()))
                 and not any(m.start <= name[0].start < m.end for m in mentions)):
             mentions.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
+    for p in mentions:
+        if p.title is None:
+            _title_after(text, p, regions, lex)
     mentions.sort(key=lambda p: (p.start, -(p.end - p.start)))
     # drop mentions nested in another at the same place (keep the title unit)
     kept: list[PersonMention] = []
