@@ -1,4 +1,4 @@
-"""Extractor profiles: "fast" (rules only, default) and "accurate" (adds the shipped POS tagger)."""
+"""Extractor profiles: "fast" (rules only, default) and "accurate" (adds the shipped NER's person candidates)."""
 from __future__ import annotations
 
 import pytest
@@ -25,3 +25,15 @@ def test_accurate_profile_skips_organisation_and_venue_tails():
 def test_unknown_profile_is_an_error():
     with pytest.raises(ValueError, match="profile"):
         Extractor(profile="turbo")  # type: ignore[arg-type]
+
+
+def test_accurate_profile_runs_the_ner_after_the_rules():
+    nlp = Extractor(profile="accurate").nlp
+    names = nlp.pipe_names
+    assert names.index("umkm_ner") == names.index("umkm_persons") + 1
+
+
+def test_the_tagger_still_adds_candidates_when_added_by_hand():
+    ex = Extractor()
+    ex.nlp.add_pipe("umkm_tagger", first=True)
+    assert [(p.name, p.rule) for p in ex(TEXT, published="2024-05-01").persons] == [("Siti Aminah", "person.nnp")]

@@ -226,7 +226,14 @@ def export() -> None:
     nlp.meta.update({"name": "umkm_ner", "version": "0.1.0", "license": "CC BY-SA 4.0",
                      "description": "PERSON / ORG / LOC for Indonesian news: NERGrit train + spans projected from "
                                     "annotated regional news (lean tokenizer)"})
+    meta = dict(nlp.meta)
+    meta.pop("performance", None)  # spaCy's dev-split figures; SCORES holds the test figures
+    nlp.meta = meta
     nlp.to_disk(TARGET)
+    # The string store holds every training word (the texts' vocabulary); the model needs only its labels (its
+    # features are hashes of the text). Keep those; the re-score below checks that nothing changed.
+    labels = sorted({lab for c in ("ner",) for lab in nlp.get_pipe(c).labels})
+    (TARGET / "vocab" / "strings.json").write_text(json.dumps(labels) + "\n", encoding="utf-8")
     shutil.copy(HERE / "ner_ATTRIBUTION.md", TARGET / "ATTRIBUTION.md")
     again = score(TARGET)
     saved = json.loads(SCORES.read_text("utf-8"))

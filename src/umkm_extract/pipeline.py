@@ -27,17 +27,21 @@ PROFILES = ("fast", "accurate")
 def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast") -> Language:
     """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise.
 
-    ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical POS tagger
-    (``umkm_tagger``, trained offline on nlp-id's tagged news corpus) runs first and its proper-noun runs
-    become extra person candidates; about a third slower."""
+    ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical NER
+    (``umkm_ner``, trained offline on NERGrit and annotated regional news) reads the capitalised runs that no
+    rule explained, after ``umkm_persons``; its PERSON spans become person candidates that rules and context
+    decide on. More persons found (recall), several times slower (README, "Profiles").
+
+    The shipped POS tagger (``umkm_tagger``) stays available as a component: ``nlp.add_pipe("umkm_tagger",
+    first=True)`` makes its proper-noun runs person candidates too."""
     if profile not in PROFILES:
         raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
     config = {"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}} if lean_tokenizer else {}
     nlp = spacy.blank("id", config=config)
-    if profile == "accurate":
-        from .components import tagger as _tagger  # noqa: F401  (registers umkm_tagger)
-
-        nlp.add_pipe("umkm_tagger")
     for name in PIPELINE:
         nlp.add_pipe(name)
+    if profile == "accurate":
+        from .components import ner as _ner  # noqa: F401  (registers umkm_ner)
+
+        nlp.add_pipe("umkm_ner", after="umkm_persons")
     return nlp

@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from ..rules.counts import find_counts
 from ..rules.dates import find_dates
-from ..rules.persons import find_persons
+from ..records import Person
+from ..rules.persons import candidate_mentions, find_person_mentions, group_persons
 from ..rules.regions import find_regions
 from . import set_spans, state, word_index
 
@@ -33,19 +34,23 @@ def make_persons(nlp: Language, name: str) -> "PersonsComponent":
 class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        candidates: tuple[tuple[int, int], ...] = ()
-        if doc.has_annotation("TAG"):  # profile="accurate": proper-noun runs of the statistical tagger
+        text, body, regions = st["text"], st["structure"].body, st["region_mentions"]
+        mentions = find_person_mentions(text, spans=body, regions=regions, index=word_index(doc))
+        if doc.has_annotation("TAG"):  # the optional statistical tagger: its proper-noun runs are candidates
             from .tagger import proper_noun_runs
 
-            candidates = tuple(proper_noun_runs(doc))
-        if st.get("ner"):  # umkm_ner: PERSON spans of the statistical NER
-            candidates += tuple((s, e) for s, e, label in st["ner"] if label == "PERSON")
-        persons = find_persons(st["text"], spans=st["structure"].body, regions=st["region_mentions"],
-                               candidates=candidates, index=word_index(doc))
-        st["persons"] = persons
-        set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
-                                        for p in persons for s, e in p.mentions])
+            mentions += candidate_mentions(text, tuple(proper_noun_runs(doc)), spans=body, regions=regions,
+                                           known=mentions)
+        st["person_mentions"] = mentions
+        set_persons(doc, group_persons(text, mentions, spans=body))
         return doc
+
+
+def set_persons(doc: Doc, persons: list[Person]) -> None:
+    """Store the persons of a document (state and the ``umkm_persons`` span group)."""
+    state(doc)["persons"] = persons
+    set_spans(doc, "umkm_persons", [(s, e, "OFFICIAL" if p.is_official else "PERSON")
+                                    for p in persons for s, e in p.mentions])
 
 
 @Language.factory("umkm_dates", assigns=["doc._.umkm", "doc.spans"], default_config={})

@@ -1,9 +1,11 @@
 """umkm_ner: the shipped statistical NER (PERSON, ORG, LOC), run only where it can change a result.
 
-A whole article costs the NER about ten times what the rules cost, so it reads **windows**: each run of two or
-more capitalised words in the body that no region mention covers, with a few words of context on each side
-(`ner_windows`, a pure function). Its PERSON spans become candidates for ``umkm_persons`` (rules and context
-decide: ``rules.persons.find_persons``); all its spans are kept in ``doc._.umkm["ner"]`` and ``doc.spans["umkm_ner"]``.
+A whole article costs the NER several times what all the rules cost, so it runs after ``umkm_persons`` and
+reads **windows** only: each run of two or more capitalised words in the body that no region and no person the
+rules found touches, with a few characters of context on each side (`ner_windows`, a pure function). Its PERSON
+spans are candidates that rules and context decide on (``rules.persons.candidate_mentions``); the persons are
+then grouped again with the rule mentions. All its spans are kept in ``doc._.umkm["ner"]`` and
+``doc.spans["umkm_ner"]``.
 """
 from __future__ import annotations
 
@@ -14,27 +16,28 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules.regions import RegionMention
+from ..rules.persons import candidate_mentions, group_persons
 from . import set_spans, state
+from .entities import set_persons
 
 __all__ = ["NerComponent", "ner_windows", "CONTEXT_CHARS"]
 
 Span = tuple[int, int]
 _CAP_RUN = re.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’\-]*\.?(?:[ ]+\p{Lu}[\p{L}'’\-]*\.?){1,5}")
-CONTEXT_CHARS = 30
+CONTEXT_CHARS = 12
 
 
-def ner_windows(text: str, body: Sequence[Span], regions: Sequence[RegionMention] = (),
+def ner_windows(text: str, body: Sequence[Span], covered: Sequence[Span] = (),
                 context: int = CONTEXT_CHARS) -> list[Span]:
-    """Character windows around the capitalised runs (two words or more) of the body that no region covers,
-    widened by ``context`` characters to word boundaries inside the body span, overlapping windows joined."""
-    covered = sorted((r.start, r.end) for r in regions)
+    """Character windows around the capitalised runs (two words or more) of the body that no ``covered`` span
+    (regions, persons found by rules) overlaps, widened by ``context`` characters to word boundaries inside the
+    body span, overlapping windows joined."""
     out: list[Span] = []
     for a, b in body:
         for m in _CAP_RUN.finditer(text, a, b):
             s, e = m.span()
-            if any(x <= s and e <= y for x, y in covered):
-                continue
+            if any(x < e and s < y for x, y in covered):
+                continue  # the rules read this run already (a region, a person)
             ws = text.rfind(" ", a, max(a, s - context))
             ws = a if ws < 0 else ws + 1
             we = text.find(" ", min(b, e + context), b)
@@ -57,8 +60,10 @@ class NerComponent:
         self.batch_size = batch_size
         self._model = model
 
+    # not named `model`: spaCy looks for a `model` attribute on components (a trainable pipe's thinc model)
     @property
-    def model(self) -> Any:
+    def ner_model(self) -> Any:
+        """The shipped NER pipeline, loaded on first use (or the one given to the constructor)."""
         if self._model is None:
             from ..models import load_model
 
@@ -67,13 +72,20 @@ class NerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        text = st["text"]
-        windows = ner_windows(text, st["structure"].body, st.get("region_mentions", ()))
+        text, body, regions = st["text"], st["structure"].body, st.get("region_mentions", ())
+        mentions = st.get("person_mentions", [])
+        covered = [(r.start, r.end) for r in regions] + [(m.start, m.end) for m in mentions]
+        windows = ner_windows(text, body, covered)
         spans: list[tuple[int, int, str]] = []
-        for (ws, _), wdoc in zip(windows, self.model.pipe((text[a:b] for a, b in windows), batch_size=self.batch_size)):
+        for (ws, _), wdoc in zip(windows, self.ner_model.pipe((text[a:b] for a, b in windows), batch_size=self.batch_size)):
             spans.extend((ws + e.start_char, ws + e.end_char, e.label_) for e in wdoc.ents)
         st["ner"] = spans
         set_spans(doc, "umkm_ner", spans)
+        found = candidate_mentions(text, [(s, e) for s, e, label in spans if label == "PERSON"], spans=body,
+                                   regions=regions, known=mentions)
+        if found:
+            st["person_mentions"] = mentions = mentions + found
+            set_persons(doc, group_persons(text, mentions, spans=body))
         return doc
 
     def to_disk(self, path: Any, *, exclude: Any = ()) -> None:  # the model stays in the package

@@ -707,15 +707,10 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
     return full[:n] == short or full[-n:] == short or short == full
 
 
-def find_persons(text: str, *, spans: Sequence[Span] | None = None,
-                 regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = (),
-                 index: WordIndex | None = None) -> list[Person]:
-    """Every distinct named person in the body spans, merged under the fullest name.
-
-    ``candidates``: extra spans that may hold a name (proper-noun runs of a tagger, PERSON spans of the NER);
-    the trailing run of two to four name-like words of each becomes a person unless it is a region, title or
-    organisation word, or starts with a common word (data/common_words.txt) that is no name particle.
-    ``index``: the article's word index when the caller has one (built here otherwise)."""
+def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regions: Sequence[RegionMention] = (),
+                         index: WordIndex | None = None) -> list[PersonMention]:
+    """Every rule-based mention of a person in the body spans (title units, cues), titles stated after the name
+    filled in. ``index``: the article's word index when the caller has one (built here otherwise)."""
     lex = _lexicon()
     spans = list(spans) if spans is not None else [(0, len(text))]
     scan = _Scan(text, index if index is not None else WordIndex(text))
@@ -723,6 +718,25 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
     for a, b in spans:
         mentions.extend(_title_mentions(text, a, b, regions, lex, scan))
         mentions.extend(_cue_mentions(text, a, b, regions, lex, scan))
+    _titles_after(text, mentions, regions, lex)
+    return mentions
+
+
+def _titles_after(text: str, mentions: Sequence[PersonMention], regions: Sequence[RegionMention], lex: _Lexicon) -> None:
+    for p in mentions:
+        if p.title is None:
+            _title_after(text, p, regions, lex)
+
+
+def candidate_mentions(text: str, candidates: Sequence[Span], *, spans: Sequence[Span] | None = None,
+                       regions: Sequence[RegionMention] = (), known: Sequence[PersonMention] = ()) -> list[PersonMention]:
+    """Mentions from statistical candidates (proper-noun runs of a tagger, PERSON spans of the NER): the trailing
+    run of two to four name-like words of each, unless it is a region, title or organisation word, holds a
+    common word (data/common_words.txt, or a pe-/ke- … -an noun) that is no name particle, follows a place
+    preposition or another capitalised word, or starts inside a ``known`` mention. A title stated after the name is filled in."""
+    lex = _lexicon()
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    out: list[PersonMention] = []
     for cs, ce in candidates:
         if not any(a <= cs and ce <= b for a, b in spans):
             continue
@@ -732,17 +746,32 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
         # the whole run must be the name: a trimmed run is the tail of an organisation or a place
         # ("Pasar Rakyat Palapa"; the tagger may leave "Pasar" out), a run after "di"/"ke"/"dari" a venue
         if (2 <= len(name) <= 4 and name == _strip_name(raw, lex)
-                and (name[0].text.casefold() not in lex.common or name[0].text.casefold() in lex.particle)
+                and not any(_common_word(t.text, lex) for t in name)
                 and not (before and (before.group(1).casefold() in _PLACE_PREPOSITIONS or before.group(1)[0].isupper()))
-                and not any(m.start <= name[0].start < m.end for m in mentions)):
-            mentions.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
-    for p in mentions:
-        if p.title is None:
-            _title_after(text, p, regions, lex)
-    mentions.sort(key=lambda p: (p.start, -(p.end - p.start)))
+                and not any(m.start <= name[0].start < m.end for m in (*known, *out))):
+            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
+    _titles_after(text, out, regions, lex)
+    return out
+
+
+# a noun made with pe(N)-/per-/ke- … -an ("Penyaluran", "Kesepahaman", "Peresmian"): never a name
+_NOMINALISATION = re.compile(r"(?i:pe[nmr]?g?|ke)\p{Ll}{3,}an\Z")
+
+
+def _common_word(word: str, lex: _Lexicon) -> bool:
+    """Whether a word of a statistical candidate is a common word rather than part of a name."""
+    low = word.casefold()
+    return low not in lex.particle and (low in lex.common or _NOMINALISATION.match(word) is not None)
+
+
+def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequence[Span] | None = None) -> list[Person]:
+    """Distinct persons from mentions: nested mentions dropped (the titled one kept), shorter names joined to the
+    first compatible full name, each person under its fullest name with the title of its first titled mention."""
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    ordered = sorted(mentions, key=lambda p: (p.start, -(p.end - p.start)))
     # drop mentions nested in another at the same place (keep the title unit)
     kept: list[PersonMention] = []
-    for p in mentions:
+    for p in ordered:
         dup = next((q for q in kept if q.start <= p.start and p.end <= q.end), None)
         if dup is not None:
             if dup.title is None and p.title is not None:
@@ -778,3 +807,15 @@ def find_persons(text: str, *, spans: Sequence[Span] | None = None,
         ))
     out.sort(key=lambda p: p.mentions[0][0])
     return out
+
+
+def find_persons(text: str, *, spans: Sequence[Span] | None = None,
+                 regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = (),
+                 index: WordIndex | None = None) -> list[Person]:
+    """Every distinct named person in the body spans, merged under the fullest name: the rule-based mentions
+    (`find_person_mentions`), the statistical ``candidates`` that rules and context accept
+    (`candidate_mentions`), grouped (`group_persons`)."""
+    mentions = find_person_mentions(text, spans=spans, regions=regions, index=index)
+    if candidates:
+        mentions += candidate_mentions(text, candidates, spans=spans, regions=regions, known=mentions)
+    return group_persons(text, mentions, spans=spans)
