@@ -126,3 +126,42 @@ def test_inner_cue_wins_when_the_outer_reading_stops_inside_the_name():
     found = regions("Keuchik Gampong Cot Gapu, Kecamatan Kota Juang, Kabupaten Bireuen, hadir.")
     assert found["Cot Gapu"] == ("desa", "11.11.13.2013")
     assert "Gampong Cot" not in found
+
+
+# ------------------------------------------------------------------ no region: a people, a venue, a dateline
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Pelatihan diikuti tujuh puluh mama-mama orang asli Papua di Jayapura.", "Papua", id="orang-asli"),
+    pytest.param("Pelaku usaha Orang Asli Papua (OAP) dilibatkan dalam pengadaan.", "Papua", id="orang-asli-caps"),
+    pytest.param("Ia menyematkan tanda peserta kepada mama-mama Papua di Sentani.", "Papua", id="mama-mama"),
+])
+def test_a_people_is_no_region(text, name):
+    assert name not in regions(text)
+
+
+def test_a_place_inside_a_venue_name_is_no_kecamatan():
+    text = ("Bupati Tegal meninjau Pasar Lebaksiu. Pasar tradisional Margasari juga akan direvitalisasi oleh "
+            "Pemkab Tegal.")
+    assert "Margasari" not in regions(text)
+    assert regions("Warga Kecamatan Margasari, Kabupaten Tegal, menerima bantuan.")["Margasari"][0] == "kecamatan"
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("UPDATEINEWS|PEKANBARU,(19/09/25) – Komplek Gedung Daerah menjadi saksi pelantikan pejabat.",
+                 id="outlet-bar-place-date"),
+    pytest.param("Medan, IDN Times- Badan Pengurus Daerah menggelar rapat kerja dengan pelaku UMKM.",
+                 id="titlecase-place-comma-outlet"),
+    pytest.param("AMBON,PG.COM : Dewan Pengurus Daerah dilantik di hadapan para pelaku UMKM.", id="colon-separator"),
+    pytest.param("TRIBUN-BALI.COM, DENPASAR - Masih banyak pelaku UMKM yang belum memiliki sertifikat halal.",
+                 id="uppercase-outlet-domain"),
+    pytest.param("MMCKalteng – Palangka Raya – Plt. Sekretaris Daerah membuka kegiatan pelatihan itu.",
+                 id="outlet-dash-place-dash"),
+])
+def test_the_dateline_place_is_no_body_region(line):
+    from umkm_extract.rules.structure import parse_structure
+
+    text = "Judul Berita UMKM\n" + line + "\n"
+    st = parse_structure(text)
+    assert st.dateline is not None
+    body = " ".join(text[a:b] for a, b in st.body)
+    assert body.split()[0] in ("Komplek", "Badan", "Dewan", "Masih", "Plt.")

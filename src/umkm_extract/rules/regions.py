@@ -92,6 +92,16 @@ _LIST_SEP = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)")
 _SENT_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*|[\"“]\s*)\Z")
 
 
+@cache
+def _not_after() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(people, venue): patterns matching the end of the text before a name that is no region mention there
+    (data/region_not_after.json)."""
+    raw = json.loads(_data("region_not_after.json"))
+    people = re.compile(r"(?i)(?<![\p{L}])(?:%s)(?:\s+asli)?\s+\Z" % "|".join(re.escape(w) for w in raw["people"]))
+    venue = re.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:\p{L}+\s+)?\Z" % "|".join(re.escape(w) for w in raw["venue"]))
+    return people, venue
+
+
 def _is_generic(run: str) -> bool:
     words = run.split()
     return any(compact(" ".join(words[:n])) in _generic() for n in range(1, len(words) + 1))
@@ -239,6 +249,8 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 key = compact(name)
                 if key in gz.needs_cue and name not in gz.aliases:
                     continue
+                if _not_after()[0].search(text, max(0, s - 30), s):
+                    continue  # "orang asli Papua", "mama-mama Papua": a people, not the province
                 entry = _choose_level(entries, cue_levels.get(key, set()), defaults.get(key))
                 add(s, e, entry, entry.level, "region.alias" if name in gz.aliases else "region.name")
                 found.add(entry.code)
@@ -316,6 +328,8 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             s, e = run.span()
             if _overlaps(taken, s, e) or _SENT_START.search(text, max(0, s - 3), s):
                 continue
+            if _not_after()[1].search(text, max(0, s - 40), s):
+                continue  # "alun-alun Kejaksan", "pasar tradisional Margasari": a venue's name
             add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
     mentions.sort(key=lambda m: m.start)
     return mentions

@@ -38,10 +38,15 @@ _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
 # "PALANGKA RAYA-", "ACEH UTARA (ASP)-", "radarbengkuluonline.id - ", "LABURA.Ersyah.com l ".
 _DATELINE = re.compile(
     r"""\A(?:
-        (?:[\p{Lu}][\p{Lu}\p{N}.'’ ]{1,40}?|[\p{L}\p{N}.\-]+\.(?:com|id|co\.id|net|org|news|tv)[\p{L}.]*)  # place or outlet
+        (?:[\p{L}\p{N}.\-]+\.(?i:com|id|co\.id|net|org|news|tv)[\p{L}.]*   # outlet.com, TRIBUN-BALI.COM
+          |[\p{Lu}][\p{Lu}\p{N}.'’ ]{1,40}?                           # PLACE, OUTLET
+          |\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2}(?=\s*,)              # Medan, IDN Times-
+          |\p{Lu}{2,}\p{Ll}+(?=\s*(?:--|[–—]))                          # MMCKalteng – Palangka Raya –
+        )
         (?:\s*\([\p{L}. ]{1,20}\))?                        # (ASP), (ANTARA)
-        (?:\s*[,|]\s*[\p{L}\p{N}.' ]{1,40}?)?               # , outlet / , Riau
-        \s*(?:--|[–—\-]|\sl\s|\|)\s*                         # separator
+        (?:\s*(?:[,|]|\s(?:--|[–—])\s)\s*[\p{L}\p{N}.' ]{1,40}?)?   # , outlet / , Riau / – Palangka Raya
+        (?:\s*,?\s*\([\p{N}/.\- ]{3,12}\))?              # ,(19/09/25)
+        \s*(?:--|[–—\-]|\sl\s|\||\s:|:\s)\s*                # separator
       )""",
     re.X,
 )
