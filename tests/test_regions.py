@@ -147,14 +147,14 @@ def test_a_place_inside_a_venue_name_is_no_kecamatan():
 
 
 @pytest.mark.parametrize("line", [
-    pytest.param("UPDATEINEWS|PEKANBARU,(19/09/25) – Komplek Gedung Daerah menjadi saksi pelantikan pejabat.",
+    pytest.param("UPDATEINEWS|PEKANBARU,(19/09/25) – Komplek Gedung Daerah menjadi saksi pelantikan para pejabat eselon II.",
                  id="outlet-bar-place-date"),
     pytest.param("Medan, IDN Times- Badan Pengurus Daerah menggelar rapat kerja dengan pelaku UMKM.",
                  id="titlecase-place-comma-outlet"),
     pytest.param("AMBON,PG.COM : Dewan Pengurus Daerah dilantik di hadapan para pelaku UMKM.", id="colon-separator"),
     pytest.param("TRIBUN-BALI.COM, DENPASAR - Masih banyak pelaku UMKM yang belum memiliki sertifikat halal.",
                  id="uppercase-outlet-domain"),
-    pytest.param("MMCKalteng – Palangka Raya – Plt. Sekretaris Daerah membuka kegiatan pelatihan itu.",
+    pytest.param("MMCKalteng – Palangka Raya – Plt. Sekretaris Daerah membuka kegiatan pelatihan bagi pelaku UMKM itu.",
                  id="outlet-dash-place-dash"),
 ])
 def test_the_dateline_place_is_no_body_region(line):
