@@ -8,7 +8,7 @@ from .api import ExtractionFailure, Extractor, article_from_doc, extract
 from .display import to_dataframe
 from .evaluate import EvaluationReport, evaluate
 from .models import model_path
-from .records import Article, Count, DateMention, Event, Organization, Person, Region
+from .records import Article, Count, DateMention, Event, Organization, Person, Region, record_schema
 
 __version__ = "0.1.0"
 
@@ -29,6 +29,7 @@ __all__ = [
     "article_from_doc",
     "to_dataframe",
     "model_path",
+    "record_schema",
     "__version__",
 ]
 

@@ -75,6 +75,8 @@ def article_from_doc(doc: Doc) -> Article:
         published=st["published"],
         text=text,
         title=title,
+        url=meta.get("url"),
+        outlet=meta.get("outlet"),
         byline=tuple(structure.byline),
         persons=persons,
         organizations=tuple(st.get("organizations", ())),

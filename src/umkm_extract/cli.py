@@ -429,6 +429,14 @@ def evaluate(
         typer.echo(report.format_errors())
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records that extract writes."""
+    from .records import record_schema
+
+    typer.echo(json.dumps(record_schema(), ensure_ascii=False, indent=1))
+
+
 def main() -> None:  # console-script entry point
     app()
 

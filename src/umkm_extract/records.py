@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Mapping, Union
 
+#: The version of the record format (ANNOTATION.md fields plus evidence): every record carries it.
+SCHEMA_VERSION = "1.1"
+
 Level = Literal["provinsi", "kabupaten", "kota", "kecamatan", "desa"]
 RoleValue = Union[str, int, float]
 Number = Union[int, float]
@@ -137,6 +140,8 @@ class Article:
     published: str | None
     text: str = ""
     title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
     byline: tuple[str, ...] = ()
     persons: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
@@ -152,6 +157,8 @@ class Article:
             "doc_id": self.doc_id,
             "published": self.published,
             "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
             "byline": list(self.byline),
         }
         for name in _ITEM_TYPES:
@@ -159,6 +166,8 @@ class Article:
         d["body_spans"] = [list(s) for s in self.body_spans]
         if include_text:
             d["text"] = self.text
+        d["schema_version"] = SCHEMA_VERSION
+        d["extractor_version"] = _extractor_version()
         return d
 
     @classmethod
@@ -168,6 +177,8 @@ class Article:
             "published": d.get("published"),
             "text": d.get("text", ""),
             "title": d.get("title"),
+            "url": d.get("url"),
+            "outlet": d.get("outlet"),
             "byline": tuple(d.get("byline") or ()),
             "body_spans": tuple(tuple(s) for s in d.get("body_spans") or ()),
         }
@@ -180,3 +191,28 @@ class Article:
         from .display import article_html
 
         return article_html(self)
+
+
+def _extractor_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the record that ``Article.to_dict()`` and ``umkm-extract extract`` write,
+    derived from the record dataclasses (pydantic's TypeAdapter)."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Article).json_schema(mode="serialization")
+    props = schema.setdefault("properties", {})
+    props["schema_version"] = {"type": "string", "const": SCHEMA_VERSION,
+                               "description": "version of this record format"}
+    props["extractor_version"] = {"type": "string", "description": "umkm_extract version that wrote the record"}
+    schema["required"] = ["doc_id", "published", "byline", "persons", "regions", "dates", "counts", "events",
+                          "schema_version", "extractor_version"]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "umkm_extract article record"
+    schema["description"] = ("One article: the fields of the annotation format (persons, regions, dates, counts, "
+                             "events) with their evidence (offsets into the text, rule ids, sentences).")
+    return schema
