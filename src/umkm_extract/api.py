@@ -124,14 +124,15 @@ class Extractor:
     """
 
     def __init__(self, *, lean_tokenizer: bool = True, max_chars: int | None = DEFAULT_MAX_CHARS,
-                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: str | Path | None = None,
+                 backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: str | Path | None = None,
                  profile: Literal["fast", "accurate"] = "fast") -> None:
         """``max_chars``: the longest text accepted (default 2,000,000 characters; ``None``: no limit).
         A longer text raises TextTooLongError (an ExtractionFailure in ``pipe(on_error="return")``);
         it is never truncated silently.
 
-        ``backend``: ``"rules"`` (default) or ``"stanza"``: event roles then also come from stanza's
-        Indonesian dependency parse, read from local models in ``stanza_dir`` (default
+        ``backend``: ``"rules"`` (default); ``"parser"``: event roles also come from the dependency parse of
+        the shipped spaCy parser (event sentences only); ``"stanza"``: from stanza's Indonesian dependency
+        parse, read from local models in ``stanza_dir`` (default
         ``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``; never downloaded). A missing package or
         missing models raise here, saying what to install or download (see ``umkm_extract.backends``)."""
         from .backends import check_backend
@@ -254,7 +255,7 @@ _WORKER: Extractor | None = None
 
 
 def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,
-                 backend: Literal["rules", "stanza"] = "rules", stanza_dir: Path | None = None,
+                 backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: Path | None = None,
                  profile: Literal["fast", "accurate"] = "fast") -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: the parent handles it (and terminates the pool);

@@ -133,21 +133,25 @@ class StanzaParser:
 
 
 @Language.factory("umkm_dep_roles", assigns=["doc._.umkm"], requires=["doc._.umkm"],
-                  default_config={"stanza_dir": None})
-def make_dep_roles(nlp: Language, name: str, stanza_dir: str | None) -> "DepRolesComponent":
-    return DepRolesComponent(nlp, stanza_dir=stanza_dir)
+                  default_config={"stanza_dir": None, "parser": "stanza"})
+def make_dep_roles(nlp: Language, name: str, stanza_dir: str | None, parser: str) -> "DepRolesComponent":
+    if parser not in ("stanza", "spacy"):
+        raise ValueError(f"umkm_dep_roles: parser must be 'stanza' or 'spacy', got {parser!r}")
+    return DepRolesComponent(nlp, stanza_dir=stanza_dir, parser_name=parser)
 
 
 class DepRolesComponent:
     """Refines ``doc._.umkm["events"]`` with a dependency parse of each event's sentence.
 
-    ``parser`` (any ``Parser``; default: a ``StanzaParser`` over ``stanza_dir``, built on first use)."""
+    ``parser`` (any ``Parser``); without one, built on first use: ``parser_name="stanza"`` a ``StanzaParser``
+    over ``stanza_dir``, ``"spacy"`` the shipped spaCy parser (``backends.spacy_parser.SpacyParser``)."""
 
     def __init__(self, nlp: Language | None = None, *, stanza_dir: str | None = None,
-                 parser: Parser | None = None) -> None:
+                 parser: Parser | None = None, parser_name: str = "stanza") -> None:
         self.nlp = nlp
         self.stanza_dir = stanza_dir
         self.parser = parser
+        self.parser_name = parser_name
         self._lex: EventLexicon | None = None
 
     def _lexicon(self) -> EventLexicon:
@@ -164,7 +168,12 @@ class DepRolesComponent:
         if not events:
             return doc
         if self.parser is None:
-            self.parser = StanzaParser(self.stanza_dir)
+            if self.parser_name == "spacy":
+                from .spacy_parser import SpacyParser
+
+                self.parser = SpacyParser()
+            else:
+                self.parser = StanzaParser(self.stanza_dir)
         lex = self._lexicon()
         voice_of = {r.id: r.voice for r in lex.rules}
         sents = {ev.sentence_start: ev.sentence for ev in events if ev.sentence_start >= 0 and ev.sentence}
@@ -183,7 +192,7 @@ class DepRolesComponent:
                 out.append(ev)
                 continue
             out.append(refine_roles(ev, words, voice=voice, slot_roles=lex.types.get(ev.type, {}),
-                                    entities=entities, text=doc.text))
+                                    entities=entities, text=st["text"]))
         st["events"] = out
         return doc
 
