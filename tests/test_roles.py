@@ -27,6 +27,7 @@ def tidy(text: str, cut_clause: bool = True) -> str | None:
     pytest.param("hari", None, id="temporal-noun"),
     pytest.param("Pdt", None, id="lone-honorific"),
     pytest.param("UMKM", "UMKM", id="a-four-letter-name-stays"),
+    pytest.param("Kredit Usaha Rakyat (KUR) itu", "Kredit Usaha Rakyat (KUR)", id="closing-parenthesis-stays"),
 ])
 def test_tidy_span(raw, expected):
     assert tidy(raw) == expected

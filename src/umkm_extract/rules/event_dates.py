@@ -5,7 +5,8 @@ date; the steps in ``rules.events`` lend a neighbour's or the same occasion's da
 takes the date of the article's **lead**: news reports its main occasion in the first sentences ("Bupati …
 meresmikan …, Senin (11/9/2023)") and later sentences about the same occasion do not repeat the day.
 
-The lead date is the first day-precision date of the first ``LEAD_SENTENCES`` body sentences that lies in the
+The lead date is the first day-precision date of the first ``LEAD_SENTENCES`` body sentences (about the first two
+paragraphs of regional news) that lies in the
 ``LEAD_WINDOW_DAYS`` before the publication date (a recent day: not a deadline, a founding year or a plan).
 Without a publication date any day-precision date of the lead counts. An event whose sentence speaks of
 another time ("sebelumnya", "tahun lalu", "sejak", a year of its own) stays undated; so does a plan.
@@ -24,7 +25,7 @@ __all__ = ["LEAD_SENTENCES", "LEAD_WINDOW_DAYS", "lead_date", "date_from_lead", 
 
 Span = tuple[int, int]
 
-LEAD_SENTENCES = 4
+LEAD_SENTENCES = 6
 LEAD_WINDOW_DAYS = 31
 # another time than the lead's occasion: an earlier occurrence, a period, a habit
 _OTHER_TIME = re.compile(

@@ -52,7 +52,10 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
         ws = ws[:-1]
     if not ws or not is_phrase([w for _, _, w in ws]):
         return None
-    return ws[0][0], ws[-1][1]
+    start, end = ws[0][0], ws[-1][1]
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1  # "Kredit Usaha Rakyat (KUR)": the closing parenthesis belongs to the phrase
+    return start, end
 
 
 def is_phrase(words: list[str]) -> bool:
