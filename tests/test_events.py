@@ -266,3 +266,13 @@ def test_the_lead_day_must_be_recent():
     assert lead_date(sentences, old, "2025-02-04") == "2025-02-03"
     assert lead_date(sentences, old, None) == "2025-02-03"
     assert lead_date(sentences, [DateMention("2025", "2025", 10, 14)], None) is None  # a year is no day
+
+
+@pytest.mark.parametrize("body, etype", [
+    pytest.param("Pemkab Minahasa Utara resmi meluncurkan Mal Pelayanan Publik (MPP) di Airmadidi, Jumat (14/3/2025).",
+                 "facility_inaugurated", id="a-place-launched-is-opened"),
+    pytest.param("Dinas Koperasi meluncurkan aplikasi Pasar UMKM Digital di Sleman, Jumat (14/3/2025).",
+                 "program_launched", id="an-application-is-launched"),
+])
+def test_the_launch_of_a_place_is_an_opening(body, etype):
+    assert only(art(body)).type == etype

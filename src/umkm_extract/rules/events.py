@@ -47,6 +47,8 @@ class EventLexicon:
     negation: re.Pattern[str]
     pronouns: re.Pattern[str]
     any_trigger: re.Pattern[str]  # for rules whose first words are unknown: does a sentence need them?
+    # a place as the object of a launch ("meluncurkan Mal Pelayanan Publik"): an opening, not a programme
+    launched_place: re.Pattern[str] | None = None
 
 
 def _compile(raw: Mapping[str, Any]) -> EventLexicon:
@@ -77,7 +79,9 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
     neg = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("negation", "akan"), re.I)
     pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
     any_trigger = re.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules), re.I)
-    return EventLexicon(types, tuple(rules), neg, pro, any_trigger)
+    place = vocab.get("launched_place")
+    return EventLexicon(types, tuple(rules), neg, pro, any_trigger,
+                        re.compile(r"(?:%s)" % place, re.I) if place else None)
 
 
 @cache
@@ -514,6 +518,9 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     spans = {k: spans[v] for k, v in _remap_names(lex.types["aid_distributed"], lex.types["insurance_enrolled"]).items() if v in spans}
                     roles["program"] = pg.group()
                     spans["program"] = pg.span()
+                if (etype == "program_launched" and lex.launched_place is not None
+                        and isinstance(roles.get("object"), str) and lex.launched_place.match(roles["object"])):
+                    etype = "facility_inaugurated"  # "resmi meluncurkan Mal Pelayanan Publik": a place is opened
                 date = d.value if d else None
                 ev = Event(type=etype, date=date, trigger=text[ts:end], roles=roles, sentence=text[ss:se],
                            sentence_start=ss, trigger_start=ts, trigger_end=end, role_spans=spans, rule=rule.id)
