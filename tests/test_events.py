@@ -276,3 +276,9 @@ def test_the_lead_day_must_be_recent():
 ])
 def test_the_launch_of_a_place_is_an_opening(body, etype):
     assert only(art(body)).type == etype
+
+
+def test_opening_an_activity_is_no_facility():
+    body = ("Pelatihan pembuatan keripik itu dibuka secara resmi oleh Sekda Jayawijaya di Aula Dinas Perindag, "
+            "Selasa (11/3/2025).")
+    assert [e for e in events(art(body)) if e.type == "facility_inaugurated"] == []

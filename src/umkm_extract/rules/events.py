@@ -49,6 +49,8 @@ class EventLexicon:
     any_trigger: re.Pattern[str]  # for rules whose first words are unknown: does a sentence need them?
     # a place as the object of a launch ("meluncurkan Mal Pelayanan Publik"): an opening, not a programme
     launched_place: re.Pattern[str] | None = None
+    # an activity as the object of an opening ("Pelatihan … dibuka secara resmi"): no facility was opened
+    opened_activity: re.Pattern[str] | None = None
 
 
 def _compile(raw: Mapping[str, Any]) -> EventLexicon:
@@ -79,9 +81,10 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
     neg = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("negation", "akan"), re.I)
     pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
     any_trigger = re.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules), re.I)
-    place = vocab.get("launched_place")
+    place, activity = vocab.get("launched_place"), vocab.get("opened_activity")
     return EventLexicon(types, tuple(rules), neg, pro, any_trigger,
-                        re.compile(r"(?:%s)" % place, re.I) if place else None)
+                        re.compile(r"(?:%s)" % place, re.I) if place else None,
+                        re.compile(r"(?:%s)(?![\p{L}])" % activity, re.I) if activity else None)
 
 
 @cache
@@ -521,6 +524,9 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                 if (etype == "program_launched" and lex.launched_place is not None
                         and isinstance(roles.get("object"), str) and lex.launched_place.match(roles["object"])):
                     etype = "facility_inaugurated"  # "resmi meluncurkan Mal Pelayanan Publik": a place is opened
+                if (etype == "facility_inaugurated" and lex.opened_activity is not None
+                        and isinstance(roles.get("object"), str) and lex.opened_activity.match(roles["object"])):
+                    continue  # "Pelatihan pembuatan keripik dibuka secara resmi": an activity began
                 date = d.value if d else None
                 ev = Event(type=etype, date=date, trigger=text[ts:end], roles=roles, sentence=text[ss:se],
                            sentence_start=ss, trigger_start=ts, trigger_end=end, role_spans=spans, rule=rule.id)
