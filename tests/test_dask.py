@@ -24,7 +24,7 @@ def local_records(path) -> list[dict]:
         if it.error is not None:
             out.append({"doc_id": it.doc_id, "source": it.source, "error": it.error})
             continue
-        rec = ex(it.text, published=it.meta.get("published"), doc_id=it.doc_id).to_dict()
+        rec = next(ex.pipe([(it.text, {**it.meta, "doc_id": it.doc_id})])).to_dict()  # as the CLI: all the meta
         if it.warnings:
             rec["warnings"] = it.warnings
         out.append(rec)

@@ -155,7 +155,8 @@ class Extractor:
         if self._nlp is None:
             from .pipeline import build_nlp
 
-            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile)
+            # the records never read doc.ents or doc.sents: umkm_doc is for spaCy users (umkm_extract.load())
+            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile, doc_view=False)
             if self.backend != "rules":
                 from .backends import add_backend
 

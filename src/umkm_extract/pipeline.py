@@ -24,7 +24,7 @@ PIPELINE: tuple[str, ...] = (
 PROFILES = ("fast", "accurate")
 
 
-def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast") -> Language:
+def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: bool = True) -> Language:
     """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise.
 
     ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical NER
@@ -33,13 +33,17 @@ def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast") -> Language
     decide on. More persons found (recall), several times slower (README, "Profiles").
 
     The shipped POS tagger (``umkm_tagger``) stays available as a component: ``nlp.add_pipe("umkm_tagger",
-    first=True)`` makes its proper-noun runs person candidates too."""
+    first=True)`` makes its proper-noun runs person candidates too.
+
+    ``doc_view=False`` leaves out ``umkm_doc`` (``doc.ents`` and sentence starts for spaCy users): the
+    ``Extractor`` does, since the records do not read them."""
     if profile not in PROFILES:
         raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
     config = {"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}} if lean_tokenizer else {}
     nlp = spacy.blank("id", config=config)
     for name in PIPELINE:
-        nlp.add_pipe(name)
+        if doc_view or name != "umkm_doc":
+            nlp.add_pipe(name)
     if profile == "accurate":
         from .components import ner as _ner  # noqa: F401  (registers umkm_ner)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import srsly
@@ -84,8 +84,8 @@ def word_index(doc: Doc) -> WordIndex:
     return ix
 
 
-def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:
-    """Store (start, end, label) character spans as ``doc.spans[key]`` (token-aligned, expanded).
+def char_spans(doc: Doc, items: list[tuple[int, int, str]], kb_ids: list[str] | None = None) -> list[Span]:
+    """Token-aligned, expanded Spans for (start, end, label) character spans (``kb_ids``: one per item).
 
     The same tokens as ``doc.char_span(s, e, alignment_mode="expand")`` (tests/test_spacy_native.py),
     found by bisecting the token offsets, read once per document: 4x cheaper per span."""
@@ -96,11 +96,22 @@ def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:
         bounds = st["token_bounds"] = ([a for a, _ in arr], [a + n for a, n in arr])
     starts, ends = bounds
     spans: list[Span] = []
-    for s, e, label in items:
+    for k, (s, e, label) in enumerate(items):
         i = bisect_right(starts, s) - 1
         if i >= 0 and s >= ends[i]:
             i += 1  # s on a token's trailing whitespace: the span starts at the next token
         j = bisect_right(starts, e - 1)
         if 0 <= i < j:
-            spans.append(Span(doc, i, j, label=label))
-    doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
+            spans.append(Span(doc, i, j, label=label, kb_id=kb_ids[k] if kb_ids else ""))
+    return spans
+
+
+def token_index(doc: Doc, pos: int) -> int:
+    """The index of the token at or after character ``pos`` (``len(doc)`` past the end)."""
+    char_spans(doc, [])  # makes sure the token bounds are read
+    return bisect_left(state(doc)["token_bounds"][0], pos)
+
+
+def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:
+    """Store (start, end, label) character spans as ``doc.spans[key]`` (token-aligned, expanded)."""
+    doc.spans[key] = SpanGroup(doc, name=key, spans=char_spans(doc, items))

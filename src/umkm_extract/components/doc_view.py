@@ -7,13 +7,13 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import state
+from . import char_spans, state, token_index
 
 __all__ = ["DocViewComponent"]
 
@@ -29,26 +29,31 @@ class DocViewComponent:
         st = state(doc)
         if not len(doc):
             return doc
-        starts = [t.idx for t in doc]
-        spans: list[Span] = []
-
-        def add(s: int, e: int, label: str, kb_id: str = "") -> None:
-            sp = doc.char_span(s, e, label=label, kb_id=kb_id, alignment_mode="expand")
-            if sp is not None and len(sp):
-                spans.append(sp)
-
+        items: list[tuple[int, int, str]] = []
+        kb: list[str] = []
         for p in st.get("persons", ()):
             for s, e in p.mentions:
-                add(s, e, "PERSON")
+                items.append((s, e, "PERSON"))
+                kb.append("")
         for o in st.get("organizations", ()):
-            add(o.start, o.end, "ORG")
+            items.append((o.start, o.end, "ORG"))
+            kb.append("")
         for m in st.get("region_mentions", ()):
             if m.entry is not None:
-                add(m.start, m.end, "LOC", m.entry.code)
-        doc.set_ents(filter_spans(spans), default="outside")
-        sent_starts = {0} | {bisect_left(starts, s) for s, _ in st.get("sentences", ())}
-        for a, b in st["structure"].body:  # text after a body span starts a sentence of its own
-            sent_starts.add(bisect_left(starts, b))
-        for t in doc:
-            t.is_sent_start = t.i in sent_starts
+                items.append((m.start, m.end, "LOC"))
+                kb.append(m.entry.code)
+        doc.set_ents(filter_spans(char_spans(doc, items, kb)), default="outside")
+        # sentence starts as one array: 1 starts a sentence, -1 does not (spaCy's uint64 attribute arrays
+        # write -1 as its two's complement, as Doc.to_array does)
+        starts = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype=numpy.uint64)
+        starts[0, 0] = 1
+        for s, _ in st.get("sentences", ()):
+            i = token_index(doc, s)
+            if i < len(doc):
+                starts[i, 0] = 1
+        for _, b in st["structure"].body:  # text after a body span starts a sentence of its own
+            i = token_index(doc, b)
+            if i < len(doc):
+                starts[i, 0] = 1
+        doc.from_array([SENT_START], starts)
         return doc
