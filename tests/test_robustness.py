@@ -412,8 +412,9 @@ def test_output_is_deterministic_across_process_counts(tmp_path):
 def test_article_to_dict_key_order_is_fixed():
     art = get_extractor()(DATELINE_ARTICLE, doc_id="x")
     keys = list(art.to_dict())
-    assert keys[:4] == ["doc_id", "published", "title", "byline"]
-    assert keys[4:] == ["persons", "organizations", "regions", "dates", "counts", "events", "body_spans"]
+    assert keys[:6] == ["doc_id", "published", "title", "url", "outlet", "byline"]
+    assert keys[6:] == ["persons", "organizations", "regions", "dates", "counts", "events", "body_spans",
+                        "schema_version", "extractor_version"]
 
 
 # --------------------------------------------------------------------------------------------
