@@ -31,6 +31,8 @@ def _user_mistakes(tmp: Path) -> dict[str, list[str]]:
     empty.mkdir()
     nothing = tmp / "nothing.jsonl"
     nothing.write_text(json.dumps({"doc_id": "no-such-article"}) + "\n", encoding="utf-8")
+    bad_events = tmp / "events.json"
+    bad_events.write_text('{"types": 5}', encoding="utf-8")
     return {
         "evaluate-folder-without-gold": ["evaluate", str(empty)],
         "evaluate-pred-pointing-nowhere": ["evaluate", str(CORPUS), "--pred", str(tmp / "missing.jsonl")],
@@ -38,12 +40,14 @@ def _user_mistakes(tmp: Path) -> dict[str, list[str]]:
         "extract-folder-without-txt": ["extract", str(empty), "-o", str(tmp / "out.jsonl")],
         "extract-bad-format": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--format", "xlsx"],
         "extract-bad-profile": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--profile", "turbo"],
+        "extract-bad-backend": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--backend", "spacy3"],
+        "extract-bad-events-file": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--events", str(bad_events)],
     }
 
 
 @pytest.mark.parametrize("case", ["evaluate-folder-without-gold", "evaluate-pred-pointing-nowhere",
                                   "evaluate-matching-nothing", "extract-folder-without-txt", "extract-bad-format",
-                                  "extract-bad-profile"])
+                                  "extract-bad-profile", "extract-bad-backend", "extract-bad-events-file"])
 def test_user_mistakes_exit_2_with_one_line_and_no_traceback(tmp_path: Path, case: str) -> None:
     res = runner.invoke(app, _user_mistakes(tmp_path)[case])
     assert res.exit_code == 2, res.output
@@ -63,3 +67,22 @@ def test_summary_counts_what_was_found(tmp_path: Path) -> None:
     assert "found: 1 persons, 1 regions, 1 dates, 0 counts, 1 events;" in res.output
     quiet = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "q.jsonl"), "--quiet"])
     assert quiet.exit_code == 0 and "found:" not in quiet.output
+
+
+@pytest.mark.parametrize("n_process", ["1", "2"])
+def test_events_file_adds_an_event_type(tmp_path: Path, n_process: str) -> None:
+    rules = {"types": {"festival_held": {"slots": {"agent": "organizer", "theme": "object", "location": "location"}}},
+             "rules": [{"id": "festival.held", "type": "festival_held", "voice": "passive",
+                        "trigger": "digelar|diselenggarakan", "with_before": "festival", "window": 80}]}
+    (tmp_path / "events.json").write_text(json.dumps(rules), encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(2):
+        (src / f"a{i}.txt").write_text("Festival UMKM Digelar\nFestival Kuliner Nusantara digelar Pemkab Jember di "
+                                       "Alun-alun, Sabtu (7/9/2024).\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["extract", str(src), "-o", str(out), "--events", str(tmp_path / "events.json"),
+                              "-j", n_process, "--quiet"])
+    assert res.exit_code == 0, res.output
+    types = [[e["type"] for e in json.loads(line)["events"]] for line in out.read_text("utf-8").splitlines()]
+    assert types == [["festival_held"], ["festival_held"]]

@@ -552,3 +552,19 @@ def test_runs_without_spaces_give_bounded_tokens(unit: str) -> None:
 def test_numbers_out_of_range_are_no_counts(text: str) -> None:
     article = umkm_extract.extract("Judul\n" + text)
     assert all(abs(c.value) <= 10**18 for c in article.counts)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_the_same_exception_type_whatever_n_process(n_process: int) -> None:
+    ex = Extractor(max_chars=50)
+    with pytest.raises(TextTooLongError):
+        list(ex.pipe(["Judul\n" + "Bupati Jember meresmikan pasar. " * 5], n_process=n_process))
+
+
+def test_the_library_reads_html_as_the_cli_does() -> None:
+    html = ("<!DOCTYPE html><html><head><title>Pasar Tanjung Diresmikan</title></head><body><p>Bupati Jember Hendy "
+            "Siswanto meresmikan Pasar Tanjung, Kamis (5/9/2024).</p><p>Gerobak baru dibagikan.</p></body></html>")
+    with pytest.warns(UserWarning, match="html converted to text"):
+        article = umkm_extract.extract(html, published="2024-09-06")
+    assert article.title == "Pasar Tanjung Diresmikan"
+    assert [p.name for p in article.persons] == ["Hendy Siswanto"]

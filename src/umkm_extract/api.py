@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing as mp
+import pickle
+import warnings
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -125,7 +127,7 @@ class Extractor:
 
     def __init__(self, *, lean_tokenizer: bool = True, max_chars: int | None = DEFAULT_MAX_CHARS,
                  backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: str | Path | None = None,
-                 profile: Literal["fast", "accurate"] = "fast") -> None:
+                 profile: Literal["fast", "accurate"] = "fast", events: str | Path | None = None) -> None:
         """``max_chars``: the longest text accepted (default 2,000,000 characters; ``None``: no limit).
         A longer text raises TextTooLongError (an ExtractionFailure in ``pipe(on_error="return")``);
         it is never truncated silently.
@@ -134,7 +136,10 @@ class Extractor:
         the shipped spaCy parser (event sentences only); ``"stanza"``: from stanza's Indonesian dependency
         parse, read from local models in ``stanza_dir`` (default
         ``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``; never downloaded). A missing package or
-        missing models raise here, saying what to install or download (see ``umkm_extract.backends``)."""
+        missing models raise here, saying what to install or download (see ``umkm_extract.backends``).
+
+        ``events``: a JSON file of extra event types and rules (the shape of ``data/events.json``; its rules
+        come first), checked here."""
         from .backends import check_backend
 
         self.stanza_dir = check_backend(backend, stanza_dir)
@@ -146,6 +151,15 @@ class Extractor:
         if profile not in PROFILES:
             raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
         self.profile = profile
+        if events is not None:  # extra event types and rules, checked now (a bad file raises ValueError here)
+            from .rules.events import load_lexicon
+
+            try:
+                load_lexicon(events)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(f"events file {events}: {type(exc).__name__}: {exc}") from None
+            events = str(events)
+        self.events = events
         self.lean_tokenizer = lean_tokenizer
         self.max_chars = max_chars
         self._nlp: Language | None = None
@@ -157,6 +171,8 @@ class Extractor:
 
             # the records never read doc.ents or doc.sents: umkm_doc is for spaCy users (umkm_extract.load())
             nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile, doc_view=False)
+            if self.events is not None:
+                nlp.replace_pipe("umkm_events", "umkm_events", config={"extra_lexicon": self.events})
             if self.backend != "rules":
                 from .backends import add_backend
 
@@ -177,6 +193,12 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
         self.check_length(text)
+        if text.strip():  # the CLI's input path: HTML converted, lone surrogates replaced, each said as a warning
+            from .io import prepare_text
+
+            text, notes = prepare_text(text)
+            for note in notes:
+                warnings.warn(f"umkm_extract: {note}", UserWarning, stacklevel=3)
         meta = dict(meta or {})
         meta["published"] = _check_published(meta.get("published"))
         if meta.get("headline") not in (None, True, False):
@@ -233,7 +255,7 @@ class Extractor:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, batch_size // n_process)
         source = iter(items)
-        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir, self.profile)
+        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir, self.profile, self.events)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
             pending: deque[Any] = deque()
             exhausted = False
@@ -247,8 +269,8 @@ class Extractor:
                 if not pending:
                     return
                 for kind, payload in pending.popleft().get():
-                    if kind == "raise":
-                        raise RuntimeError(payload)
+                    if kind == "raise":  # the worker's own exception, so that the type is what one process raises
+                        raise payload
                     yield payload
 
 
@@ -257,14 +279,14 @@ _WORKER: Extractor | None = None
 
 def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,
                  backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: Path | None = None,
-                 profile: Literal["fast", "accurate"] = "fast") -> None:
+                 profile: Literal["fast", "accurate"] = "fast", events: str | None = None) -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: the parent handles it (and terminates the pool);
     # a worker must neither print a traceback nor outlive it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Extractor(lean_tokenizer=lean_tokenizer, max_chars=max_chars, backend=backend, stanza_dir=stanza_dir,
-                        profile=profile)
+                        profile=profile, events=events)
 
 
 def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:
@@ -275,13 +297,14 @@ def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for item in batch:
         try:
-            res = _WORKER._one(item, "return")
-        except Exception as exc:  # pragma: no cover - _one already catches
-            res = ExtractionFailure(None, repr(exc))
-        if isinstance(res, ExtractionFailure) and on_error != "return":
-            out.append(("raise", res.error))
-        else:
-            out.append(("ok", res))
+            out.append(("ok", _WORKER._one(item, on_error)))
+        except Exception as exc:  # on_error="raise": the exception itself travels back (pickled)
+            try:
+                pickle.dumps(exc)
+            except Exception:  # pragma: no cover - an exception that cannot travel: its text does
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            out.append(("raise", exc))
+            break  # the parent raises at this item: the rest of the chunk is never read
     return out
 
 

@@ -70,11 +70,13 @@ class Outcome:
 
 
 @lru_cache(maxsize=4)
-def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS, profile: str = "fast") -> Extractor:
-    """One Extractor per limit and profile, kept for the life of the process (the pipeline takes seconds to build)."""
+def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS, profile: str = "fast", backend: str = "rules",
+                  events: str | None = None) -> Extractor:
+    """One Extractor per set of options, kept for the life of the process (the pipeline takes seconds to build).
+    ``events``: a JSON file of extra event rules, checked here (a bad file raises ValueError)."""
     from .api import Extractor
 
-    return Extractor(max_chars=max_chars, profile=profile)  # type: ignore[arg-type]
+    return Extractor(max_chars=max_chars, profile=profile, backend=backend, events=events)  # type: ignore[arg-type]
 
 
 def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch_size: int = 64,
@@ -276,6 +278,8 @@ def extract(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (default), or csv / parquet: after the run, also one table per kind beside OUTPUT (OUTPUT.persons.csv, …)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler address, or 'local' to start a LocalCluster (extra: dask)."),
     profile: str = typer.Option("fast", "--profile", help="fast (default: rules) or accurate (adds the shipped statistical models)."),
+    backend: str = typer.Option("rules", "--backend", help="Event roles: rules (default), parser (the shipped dependency parser) or stanza (extra: stanza)."),
+    events: Optional[Path] = typer.Option(None, "--events", exists=True, dir_okay=False, help="A JSON file of extra event types and rules (the shape of data/events.json)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary and no warnings on stderr (errors still go to OUTPUT's .errors.jsonl)."),
 ) -> None:
     """Extract article records from PATH into OUTPUT (JSON Lines).
@@ -294,6 +298,11 @@ def extract(
     if profile not in ("fast", "accurate"):
         _echo_err(f"error: --profile must be fast or accurate, got {profile!r}")
         raise typer.Exit(EXIT_USAGE)
+    try:
+        extractor = get_extractor(max_chars, profile, backend, str(events) if events else None)
+    except (ValueError, ImportError, FileNotFoundError) as exc:  # an unknown backend, stanza or its models missing, a bad events file
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     _check_extra(fmt == "parquet", "pyarrow", "--format parquet", "dataframe")
     _check_extra(dask is not None, "distributed", "--dask", "dask")
     if path.is_dir() and count_inputs(path) == 0:
@@ -322,7 +331,7 @@ def extract(
                 from tqdm import tqdm  # type: ignore[import-untyped]
 
                 bar = tqdm(total=count_inputs(path), unit="doc", file=sys.stderr)
-            outcomes = iter_outcomes(path, extractor=get_extractor(max_chars, profile), n_process=n_process,
+            outcomes = iter_outcomes(path, extractor=extractor, n_process=n_process,
                                      batch_size=batch_size, skip=sink.done)
             found = _Totals()
 
