@@ -193,12 +193,16 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
         self.check_length(text)
-        if text.strip():  # the CLI's input path: HTML converted, lone surrogates replaced, each said as a warning
-            from .io import prepare_text
+        # the CLI's input path: HTML converted, lone surrogates replaced, each said as a warning; an empty
+        # or invisible-only text stays as it is (its record is empty, where the CLI reports an error)
+        from .io import prepare_text
 
+        try:
             text, notes = prepare_text(text)
-            for note in notes:
-                warnings.warn(f"umkm_extract: {note}", UserWarning, stacklevel=3)
+        except ValueError:
+            notes = []
+        for note in notes:
+            warnings.warn(f"umkm_extract: {note}", UserWarning, stacklevel=3)
         meta = dict(meta or {})
         meta["published"] = _check_published(meta.get("published"))
         if meta.get("headline") not in (None, True, False):

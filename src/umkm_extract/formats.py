@@ -52,11 +52,11 @@ _SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
                 ("start", "int"), ("end", "int"), ("text", "str"), ("rule", "str")),
     "dates": (("doc_id", "str"), ("text", "str"), ("value", "str"), ("start", "int"), ("end", "int"),
               ("rule", "str")),
-    "counts": (("doc_id", "str"), ("text", "str"), ("value", "float"), ("unit", "str"), ("approximate", "bool"),
+    "counts": (("doc_id", "str"), ("text", "str"), ("value", "float"), ("unit", "str"),
                ("start", "int"), ("end", "int"), ("rule", "str")),
     "events": (("doc_id", "str"), ("type", "str"), ("date", "str"), ("trigger", "str"), ("trigger_start", "int"),
                ("trigger_end", "int"), ("sentence_start", "int"), ("sentence", "str"), ("rule", "str"),
-               ("confidence", "float"), ("roles", "str"), ("role_spans", "str"))
+               ("roles", "str"), ("role_spans", "str"))
               + tuple((f"role_{r}", "float" if r == "count" else "str") for r in ROLE_NAMES),
     "errors": (("doc_id", "str"), ("source", "str"), ("error", "str")),
 }

@@ -79,7 +79,9 @@ class Count:
     unit: str
     start: int = -1
     end: int = -1
-    approximate: bool = False
+    # internal: "ratusan pedagang" (a lower bound). Such counts never reach a record (the annotation
+    # counts no approximate word), so the written record leaves the flag out.
+    approximate: bool = field(default=False, metadata={"internal": True})
     rule: str = ""
 
 
@@ -97,7 +99,6 @@ class Event:
     trigger_end: int = -1
     role_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     rule: str = ""
-    confidence: float = 1.0
 
 
 _ITEM_TYPES: dict[str, type] = {
@@ -112,6 +113,9 @@ _ITEM_TYPES: dict[str, type] = {
 
 def _item_to_dict(item: Any) -> dict[str, Any]:
     d = asdict(item)
+    for f in fields(item):
+        if f.metadata.get("internal"):
+            del d[f.name]
     for k, v in list(d.items()):
         if isinstance(v, tuple):
             d[k] = [list(x) if isinstance(x, tuple) else x for x in v]
@@ -209,6 +213,8 @@ def record_schema() -> dict[str, Any]:
     props["schema_version"] = {"type": "string", "const": SCHEMA_VERSION,
                                "description": "version of this record format"}
     props["extractor_version"] = {"type": "string", "description": "umkm_extract version that wrote the record"}
+    count = schema.get("$defs", {}).get("Count", {})
+    count.get("properties", {}).pop("approximate", None)  # internal, never written (see Count)
     schema["required"] = ["doc_id", "published", "byline", "persons", "regions", "dates", "counts", "events",
                           "schema_version", "extractor_version"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
