@@ -62,3 +62,36 @@ def test_extract_bag_keeps_order_and_reports_failures():
     recs = extract_bag(bag).compute(scheduler="sync")
     assert recs[0]["events"][0]["type"] == "facility_inaugurated"
     assert recs[1]["doc_id"] == "bad" and "published" in recs[1]["error"]
+
+
+def test_cli_dask_matches_a_local_run_on_bad_files(tmp_path):
+    """Same records, same errors file, same exit status with --dask as without (the sync scheduler here)."""
+    from typer.testing import CliRunner
+
+    from umkm_extract.cli import app
+
+    pytest.importorskip("dask", reason="dask is not installed (optional extra 'dask')")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("Pasar Tanjung Diresmikan\nBupati Jember Hendy Siswanto meresmikan Pasar Tanjung, "
+                                  "Kamis (5/9/2024).\n", encoding="utf-8")
+    (src / "empty.txt").write_text("  \n", encoding="utf-8")
+    (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    runner = CliRunner()
+    local = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "local.jsonl"), "--no-progress"])
+    remote = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "dask.jsonl"), "--dask", "sync"])
+    assert local.exit_code == remote.exit_code == 1, (local.output, remote.output)
+    assert (tmp_path / "local.jsonl").read_text("utf-8") == (tmp_path / "dask.jsonl").read_text("utf-8")
+    errors = [json.loads(x) for x in (tmp_path / "local.errors.jsonl").read_text("utf-8").splitlines()]
+    dask_errors = [json.loads(x) for x in (tmp_path / "dask.errors.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(e["doc_id"] for e in errors) == sorted(e["doc_id"] for e in dask_errors) == ["binary", "empty"]
+    assert "error: " in remote.output
+
+
+def test_cli_dask_refuses_what_it_cannot_honour(tmp_path):
+    from typer.testing import CliRunner
+
+    from umkm_extract.cli import app
+
+    res = CliRunner().invoke(app, ["extract", str(CORPUS), "-o", str(tmp_path / "o.jsonl"), "--dask", "sync", "-j", "2"])
+    assert res.exit_code == 2 and "not available with --dask" in res.output

@@ -309,7 +309,15 @@ def extract(
         _echo_err(f"error: {path} holds no *.txt article")
         raise typer.Exit(EXIT_USAGE)
     if dask is not None:
-        _extract_on_dask(path, output, dask, force=force, with_text=with_text, fmt=fmt)
+        if resume or n_process != 1:
+            _echo_err("error: --resume and -j are not available with --dask (the cluster sets the parallelism; "
+                      "rerun with --force)")
+            raise typer.Exit(EXIT_USAGE)
+        failed = _extract_on_dask(path, output, dask, force=force, with_text=with_text, fmt=fmt,
+                                  options={"max_chars": max_chars, "profile": profile, "backend": backend,
+                                           "events": str(events) if events else None}, quiet=quiet)
+        if failed:
+            raise typer.Exit(EXIT_FAILED)
         return
     if force and resume:
         _echo_err("error: --force and --resume exclude each other (--force starts over, --resume continues)")
@@ -382,18 +390,42 @@ def _write_tables(output: Path, fmt: str) -> None:
     _echo_err(f"{fmt} tables: " + ", ".join(str(p) for p in paths.values()))
 
 
-def _extract_on_dask(path: Path, output: Path, address: str, *, force: bool, with_text: bool, fmt: str) -> None:
-    """The batch on a Dask cluster (one Extractor per worker); records in input order, written atomically."""
+def _extract_on_dask(path: Path, output: Path, address: str, *, force: bool, with_text: bool, fmt: str,
+                     options: dict[str, Any], quiet: bool = False) -> int:
+    """The batch on a Dask cluster (one Extractor per worker and option set): records in input order in OUTPUT,
+    failures in OUTPUT.errors.jsonl and on stderr, as in a local run. Returns the number of failures."""
     from .dask import run_dask
     from .formats import write_records
+    from .io import errors_path_for
 
     if output.exists() and not force:
         _echo_err(f"error: {output} already exists; use --force to overwrite it (--resume is not available with --dask)")
         raise typer.Exit(EXIT_USAGE)
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_records(run_dask(path, address, include_text=with_text), output, "jsonl")
-    _echo_err(f"records written on Dask ({address}) -> {output}")
+    errors_path = errors_path_for(output)
+    failures: list[dict[str, Any]] = []
+
+    def records() -> Iterator[dict[str, Any]]:
+        for rec in run_dask(path, address, include_text=with_text, options=options):
+            if "error" in rec and "persons" not in rec:
+                failures.append(rec)
+                _echo_err(f"error: {rec.get('source') or rec.get('doc_id')}: {rec['error']}")
+                continue
+            for w in rec.get("warnings", ()) if not quiet else ():
+                _echo_err(f"warning: {rec.get('doc_id')}: {w}")
+            yield rec
+
+    write_records(records(), output, "jsonl")
+    if failures:
+        write_records(failures, errors_path, "jsonl")
+    elif errors_path.exists():
+        errors_path.unlink()  # a stale errors file of an earlier run
+    if not quiet:
+        n = sum(1 for line in output.open("r", encoding="utf-8") if line.strip())
+        _echo_err(f"{n + len(failures)} articles: {n} extracted, {len(failures)} failed on Dask ({address}) -> {output}"
+                  + (f" (errors: {errors_path})" if failures else ""))
     _write_tables(output, fmt)
+    return len(failures)
 
 
 @app.command()
