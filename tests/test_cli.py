@@ -86,3 +86,25 @@ def test_events_file_adds_an_event_type(tmp_path: Path, n_process: str) -> None:
     assert res.exit_code == 0, res.output
     types = [[e["type"] for e in json.loads(line)["events"]] for line in out.read_text("utf-8").splitlines()]
     assert types == [["festival_held"], ["festival_held"]]
+
+
+def test_standard_input_and_output() -> None:
+    res = runner.invoke(app, ["extract", "-", "-o", "-", "--quiet"],
+                        input="Bupati Jember Hendy Siswanto meresmikan Pasar Tanjung, Kamis (5/9/2024).")
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout.splitlines()[0])
+    assert rec["doc_id"] == "stdin" and [p["name"] for p in rec["persons"]] == ["Hendy Siswanto"]
+
+
+def test_standard_input_as_json_lines(tmp_path: Path) -> None:
+    lines = "\n".join(json.dumps({"doc_id": f"a{i}", "text": "Judul\nWali Kota Kendari Siska Karina Imran membuka "
+                                                               "bazar UMKM."}) for i in range(2))
+    out = tmp_path / "o.jsonl"
+    res = runner.invoke(app, ["extract", "-", "-o", str(out), "--quiet"], input=lines)
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["doc_id"] for x in out.read_text("utf-8").splitlines()] == ["a0", "a1"]
+
+
+def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["extract", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o.jsonl")])
+    assert res.exit_code == 2 and "does not exist" in res.output

@@ -315,7 +315,7 @@ def score_nergrit(model: Path, split: str = "test") -> dict:
     from spacy.tokens import Doc, DocBin
 
     nlp = spacy.load(model)
-    gold = list(DocBin().from_disk(WORK / f"{split}.spacy").get_docs(nlp.vocab))
+    gold = list(DocBin().from_disk(WORK / f"{'dev' if split == 'valid' else split}.spacy").get_docs(nlp.vocab))
     preds = nlp.pipe((Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
                       for g in gold), batch_size=256)
     tally = {t: [0, 0, 0] for t in TYPES}
@@ -380,7 +380,7 @@ def evaluate(model: Path | None = None) -> dict:
 
 
 def kfold(variant: str = DATA_VARIANT, size: str | None = None, folds_to_run: list[int] | None = None,
-          steps: int = KFOLD_STEPS, write: bool = True) -> dict:
+          steps: int = KFOLD_STEPS, write: bool = True, reuse: bool = False) -> dict:
     """K folds by article over the non-held-out dev articles: train on public data + corpus/ + the other folds'
     projections for ``steps`` steps, score PERSON and LOC on the fold's articles."""
     folds = dev_folds()
@@ -388,9 +388,10 @@ def kfold(variant: str = DATA_VARIANT, size: str | None = None, folds_to_run: li
     t0 = time.perf_counter()
     for k in folds_to_run if folds_to_run is not None else range(K):
         path = WORK / f"fold{k}-{variant}.spacy"
-        write_train(path, variant, k)
         out = WORK / f"fold{k}-{variant}-{size or 'cfg'}"
-        train(path, out, "--training.max_steps", str(steps), *(size_overrides(size) if size else []))
+        if not (reuse and (out / "train_seconds.txt").is_file()):  # compare: a fold model trained already
+            write_train(path, variant, k)
+            train(path, out, "--training.max_steps", str(steps), *(size_overrides(size) if size else []))
         got = score_articles(out / "model-best", folds[k])
         for key, v in got.items():
             tally.setdefault(key, [0, 0, 0])
@@ -449,7 +450,7 @@ def compare() -> None:
     for variant in ("base", "nerp", "nerp_recased"):
         if variant in data:
             continue
-        r = kfold(variant, "S", [0], KFOLD_STEPS, write=False)
+        r = kfold(variant, "S", [0], KFOLD_STEPS, write=False, reuse=True)
         model = WORK / f"fold0-{variant}-S" / "model-best"
         v = score_nergrit(model, "valid")
         data[variant] = {"nergrit_valid_micro_f": v["micro"]["f"], "nergrit_valid_person_f": v["per_type"]["PERSON"]["f"],

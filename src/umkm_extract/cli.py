@@ -266,8 +266,8 @@ def _fail(sink: JsonlSink, stats: BatchStats, item: InputItem, error: str) -> No
 
 @app.command()
 def extract(
-    path: Path = typer.Argument(..., exists=True, help="A folder of NAME.txt (+ NAME.meta.json), one .txt, or a .jsonl of {doc_id, text, published?}."),
-    output: Path = typer.Option(..., "-o", "--output", help="Output JSON Lines file, one record per article."),
+    path: Path = typer.Argument(..., help="A folder of NAME.txt (+ NAME.meta.json), one .txt, a .jsonl of {doc_id, text, published?}, or - for standard input (JSON Lines, or one article)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output JSON Lines file, one record per article; - for standard output."),
     n_process: int = typer.Option(1, "--n-process", "-j", min=1, help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", min=1),
     with_text: bool = typer.Option(False, "--with-text", help="Also write each article's text into its record."),
@@ -292,6 +292,15 @@ def extract(
     from .io import JsonlSink, OutputExistsError, ResumeError, count_inputs
 
     started = time.perf_counter()
+    if str(path) == "-" or str(output) == "-":
+        _extract_std_streams(path, output, fmt=fmt, dask=dask, resume=resume,
+                             args=dict(n_process=n_process, batch_size=batch_size, with_text=with_text,
+                                       max_chars=max_chars, profile=profile, backend=backend, events=events,
+                                       quiet=quiet))
+        return
+    if not path.exists():
+        _echo_err(f"error: {path} does not exist")
+        raise typer.Exit(EXIT_USAGE)
     if fmt not in ("jsonl", "csv", "parquet"):
         _echo_err(f"error: --format must be jsonl, csv or parquet, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
@@ -372,6 +381,37 @@ def extract(
     _write_tables(output, fmt)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _extract_std_streams(path: Path, output: Path, *, fmt: str, dask: str | None, resume: bool,
+                         args: dict[str, Any]) -> None:
+    """``-`` as PATH (standard input: JSON Lines when its first character is "{", else one article whose doc_id
+    is "stdin") or as OUTPUT (standard output, written when the run ends): the same run through a temporary
+    folder, so decoding, errors and exit status are those of files."""
+    import shutil
+    import tempfile
+
+    if fmt != "jsonl" or dask is not None or resume:
+        _echo_err("error: - (standard input/output) works with the JSON Lines format only, without --dask or --resume")
+        raise typer.Exit(EXIT_USAGE)
+    with tempfile.TemporaryDirectory(prefix="umkm-extract-") as tmp:
+        src = path
+        if str(path) == "-":
+            data = sys.stdin.buffer.read()
+            src = Path(tmp) / ("stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt")
+            src.write_bytes(data)
+        out = Path(tmp) / "out.jsonl" if str(output) == "-" else output
+        code = 0
+        try:
+            extract(src, out, force=str(output) == "-", resume=False, progress=False, fmt="jsonl", dask=None, **args)
+        except typer.Exit as exc:
+            code = exc.exit_code
+        if str(output) == "-" and out.exists():
+            with out.open("rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            sys.stdout.flush()
+        if code:
+            raise typer.Exit(code)
 
 
 def _write_tables(output: Path, fmt: str) -> None:
