@@ -40,6 +40,7 @@ def _user_mistakes(tmp: Path) -> dict[str, list[str]]:
         "extract-folder-without-txt": ["extract", str(empty), "-o", str(tmp / "out.jsonl")],
         "extract-bad-format": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--format", "xlsx"],
         "extract-bad-profile": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--profile", "turbo"],
+        "extract-output-is-a-folder": ["extract", str(CORPUS), "-o", str(empty), "--force", "--format", "parquet"],
         "extract-bad-backend": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--backend", "spacy3"],
         "extract-bad-events-file": ["extract", str(CORPUS), "-o", str(tmp / "o.jsonl"), "--events", str(bad_events)],
     }
@@ -47,7 +48,8 @@ def _user_mistakes(tmp: Path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("case", ["evaluate-folder-without-gold", "evaluate-pred-pointing-nowhere",
                                   "evaluate-matching-nothing", "extract-folder-without-txt", "extract-bad-format",
-                                  "extract-bad-profile", "extract-bad-backend", "extract-bad-events-file"])
+                                  "extract-bad-profile", "extract-bad-backend", "extract-bad-events-file",
+                                  "extract-output-is-a-folder"])
 def test_user_mistakes_exit_2_with_one_line_and_no_traceback(tmp_path: Path, case: str) -> None:
     res = runner.invoke(app, _user_mistakes(tmp_path)[case])
     assert res.exit_code == 2, res.output

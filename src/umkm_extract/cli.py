@@ -301,6 +301,9 @@ def extract(
     if not path.exists():
         _echo_err(f"error: {path} does not exist")
         raise typer.Exit(EXIT_USAGE)
+    if output.is_dir():
+        _echo_err(f"error: {output} is a folder; give the output file, e.g. {output / 'records.jsonl'}")
+        raise typer.Exit(EXIT_USAGE)
     if fmt not in ("jsonl", "csv", "parquet"):
         _echo_err(f"error: --format must be jsonl, csv or parquet, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
