@@ -110,3 +110,17 @@ def test_standard_input_as_json_lines(tmp_path: Path) -> None:
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     res = runner.invoke(app, ["extract", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o.jsonl")])
     assert res.exit_code == 2 and "does not exist" in res.output
+
+
+@pytest.mark.parametrize("args, module", [
+    pytest.param(["--format", "parquet"], "pyarrow", id="parquet-without-pyarrow"),
+    pytest.param(["--dask", "local"], "distributed", id="dask-without-distributed"),
+])
+def test_a_missing_extra_is_said_before_the_run(tmp_path: Path, monkeypatch, args: list[str], module: str) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a))
+    res = runner.invoke(app, ["extract", str(CORPUS), "-o", str(tmp_path / "o.jsonl"), *args])
+    assert res.exit_code == 2 and f"needs {module}" in res.output
+    assert not (tmp_path / "o.jsonl").exists()
