@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
+
+from shipping import ship, spacy_train, words_per_second
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -132,11 +130,7 @@ def prepare() -> None:
 
 
 def train(train_path: Path | None = None, output: Path | None = None, *extra: str) -> None:
-    t = time.time()
-    subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output or WORK / "output"),
-                    "--paths.train", str(train_path or WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy"),
-                    *extra], check=True)
-    print(f"spacy train: {time.time() - t:.0f} s")
+    spacy_train(CONFIG, output or WORK / "output", train_path or WORK / "train.spacy", WORK / "dev.spacy", *extra)
 
 
 K = 5
@@ -200,15 +194,10 @@ def score(model: Path) -> dict:
 
 
 def speed(model: Path) -> dict:
-    nlp = spacy.load(model)
-    blank = spacy.blank("id")
     texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
     while sum(len(t.split()) for t in texts) < 100_000:
         texts = texts + texts
-    words = sum(len(t.split()) for t in texts)
-    t = time.perf_counter(); list(nlp.pipe(texts, batch_size=256)); tn = time.perf_counter() - t
-    t = time.perf_counter(); list(blank.pipe(texts, batch_size=256)); tb = time.perf_counter() - t
-    return {"words": words, "ner_words_per_s": round(words / tn), "blank_id_tokenizer_words_per_s": round(words / tb)}
+    return words_per_second(model, texts, "ner")
 
 
 def evaluate() -> None:
@@ -220,25 +209,11 @@ def evaluate() -> None:
 
 
 def export() -> None:
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    nlp = spacy.load(WORK / "output" / "model-best")
-    nlp.meta.update({"name": "umkm_ner", "version": "0.1.0", "license": "CC BY-SA 4.0",
-                     "description": "PERSON / ORG / LOC for Indonesian news: NERGrit train + spans projected from "
-                                    "annotated regional news (lean tokenizer)"})
-    meta = dict(nlp.meta)
-    meta.pop("performance", None)  # spaCy's dev-split figures; SCORES holds the test figures
-    nlp.meta = meta
-    nlp.to_disk(TARGET)
-    # The string store holds every training word (the texts' vocabulary); the model needs only its labels (its
-    # features are hashes of the text). Keep those; the re-score below checks that nothing changed.
-    labels = sorted({lab for c in ("ner",) for lab in nlp.get_pipe(c).labels})
-    (TARGET / "vocab" / "strings.json").write_text(json.dumps(labels) + "\n", encoding="utf-8")
-    shutil.copy(HERE / "ner_ATTRIBUTION.md", TARGET / "ATTRIBUTION.md")
-    again = score(TARGET)
-    saved = json.loads(SCORES.read_text("utf-8"))
-    assert again["micro"] == saved["micro"], (again, saved)
-    print(f"exported to {TARGET} (re-scored: micro F {again['micro']['f']})")
+    ship(WORK / "output" / "model-best", TARGET,
+         {"name": "umkm_ner", "version": "0.1.0", "license": "CC BY-SA 4.0",
+          "description": "PERSON / ORG / LOC for Indonesian news: NERGrit train + spans projected from annotated "
+                         "regional news (lean tokenizer)"},
+         ("ner",), HERE / "ner_ATTRIBUTION.md", score, "micro", json.loads(SCORES.read_text("utf-8")))
 
 
 def main() -> None:

@@ -15,15 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
+
+from shipping import ship, spacy_train, words_per_second
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -112,10 +110,7 @@ def prepare() -> None:
 
 
 def train() -> None:
-    t = time.time()
-    subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(WORK / "output"),
-                    "--paths.train", str(WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy")], check=True)
-    print(f"spacy train: {time.time() - t:.0f} s")
+    spacy_train(CONFIG, WORK / "output", WORK / "train.spacy", WORK / "dev.spacy")
 
 
 def score(model: Path) -> dict:
@@ -131,16 +126,11 @@ def score(model: Path) -> dict:
 
 
 def speed(model: Path) -> dict:
-    nlp = spacy.load(model)
-    blank = spacy.blank("id")
     text = " ".join(p.read_text("utf-8") for p in sorted((ROOT / "corpus").glob("*.txt")))
     sents = [s for s in text.replace("\n", " ").split(". ") if s.strip()]
     while sum(len(s.split()) for s in sents) < 50_000:
         sents = sents + sents
-    words = sum(len(s.split()) for s in sents)
-    t = time.perf_counter(); list(nlp.pipe(sents, batch_size=256)); tp = time.perf_counter() - t
-    t = time.perf_counter(); list(blank.pipe(sents, batch_size=256)); tb = time.perf_counter() - t
-    return {"words": words, "parser_words_per_s": round(words / tp), "blank_id_tokenizer_words_per_s": round(words / tb)}
+    return words_per_second(model, sents, "parser")
 
 
 def evaluate() -> None:
@@ -151,28 +141,14 @@ def evaluate() -> None:
 
 
 def export() -> None:
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    nlp = spacy.load(WORK / "output" / "model-best")
-    nlp.meta.update({"name": "umkm_parser", "version": "0.1.0", "license": "CC BY-SA 4.0",
-                     "description": "UPOS tagger + dependency parser for Indonesian (UD GSD dev, CSUI, PUD; "
-                                    "surface tokens like umkm.LeanTokenizer.v1)",
-                     "sources": [{"name": n, "license": lic} for n, lic in
-                                 (("UD Indonesian-GSD (dev)", "CC BY-SA 4.0"), ("UD Indonesian-CSUI", "CC BY-SA 4.0"),
-                                  ("UD Indonesian-PUD", "CC BY-SA 3.0"))]})
-    meta = dict(nlp.meta)
-    meta.pop("performance", None)  # spaCy's dev-split figures; SCORES holds the test figures
-    nlp.meta = meta
-    nlp.to_disk(TARGET)
-    # The string store holds every training word (the texts' vocabulary); the model needs only its labels (its
-    # features are hashes of the text). Keep those; the re-score below checks that nothing changed.
-    labels = sorted({lab for c in ("tagger", "parser") for lab in nlp.get_pipe(c).labels})
-    (TARGET / "vocab" / "strings.json").write_text(json.dumps(labels) + "\n", encoding="utf-8")
-    shutil.copy(HERE / "parser_ATTRIBUTION.md", TARGET / "ATTRIBUTION.md")
-    again = score(TARGET)
-    saved = json.loads(SCORES.read_text("utf-8"))
-    assert (again["UAS"], again["LAS"]) == (saved["UAS"], saved["LAS"]), (again, saved)
-    print(f"exported to {TARGET} (re-scored: UAS {again['UAS']} LAS {again['LAS']})")
+    ship(WORK / "output" / "model-best", TARGET,
+         {"name": "umkm_parser", "version": "0.1.0", "license": "CC BY-SA 4.0",
+          "description": "UPOS tagger + dependency parser for Indonesian (UD GSD dev, CSUI, PUD; surface tokens "
+                         "like umkm.LeanTokenizer.v1)",
+          "sources": [{"name": n, "license": lic} for n, lic in
+                      (("UD Indonesian-GSD (dev)", "CC BY-SA 4.0"), ("UD Indonesian-CSUI", "CC BY-SA 4.0"),
+                       ("UD Indonesian-PUD", "CC BY-SA 3.0"))]},
+         ("tagger", "parser"), HERE / "parser_ATTRIBUTION.md", score, "LAS", json.loads(SCORES.read_text("utf-8")))
 
 
 def main() -> None:
