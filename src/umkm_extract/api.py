@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import multiprocessing as mp
 import pickle
 import warnings
@@ -127,7 +128,8 @@ class Extractor:
 
     def __init__(self, *, lean_tokenizer: bool = True, max_chars: int | None = DEFAULT_MAX_CHARS,
                  backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: str | Path | None = None,
-                 profile: Literal["fast", "accurate"] = "fast", events: str | Path | None = None) -> None:
+                 profile: Literal["fast", "accurate"] = "fast", events: str | Path | None = None,
+                 lexicon: str | Path | None = None) -> None:
         """``max_chars``: the longest text accepted (default 2,000,000 characters; ``None``: no limit).
         A longer text raises TextTooLongError (an ExtractionFailure in ``pipe(on_error="return")``);
         it is never truncated silently.
@@ -139,7 +141,8 @@ class Extractor:
         missing models raise here, saying what to install or download (see ``umkm_extract.backends``).
 
         ``events``: a JSON file of extra event types and rules (the shape of ``data/events.json``; its rules
-        come first), checked here."""
+        come first), checked here. ``lexicon``: a user lexicon file (titles, region aliases, name stopwords,
+        organisation heads; see ``umkm_extract.lexicon``), checked here."""
         from .backends import check_backend
 
         self.stanza_dir = check_backend(backend, stanza_dir)
@@ -160,6 +163,18 @@ class Extractor:
                 raise ValueError(f"events file {events}: {type(exc).__name__}: {exc}") from None
             events = str(events)
         self.events = events
+        if lexicon is not None:
+            from .lexicon import load_user_lexicon
+            from .rules.gazetteer import gazetteer
+
+            try:
+                user = load_user_lexicon(lexicon)
+            except (OSError, json.JSONDecodeError) as exc:
+                raise ValueError(f"lexicon file {lexicon}: {exc}") from None
+            if user.region_aliases:
+                gazetteer(user.region_aliases)  # an alias that names no region raises here
+            lexicon = str(lexicon)
+        self.lexicon = lexicon
         self.lean_tokenizer = lean_tokenizer
         self.max_chars = max_chars
         self._nlp: Language | None = None
@@ -170,9 +185,8 @@ class Extractor:
             from .pipeline import build_nlp
 
             # the records never read doc.ents or doc.sents: umkm_doc is for spaCy users (umkm_extract.load())
-            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile, doc_view=False)
-            if self.events is not None:
-                nlp.replace_pipe("umkm_events", "umkm_events", config={"extra_lexicon": self.events})
+            nlp = build_nlp(lean_tokenizer=self.lean_tokenizer, profile=self.profile, doc_view=False,
+                            lexicon=self.lexicon, events=self.events)
             if self.backend != "rules":
                 from .backends import add_backend
 
@@ -259,7 +273,8 @@ class Extractor:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, batch_size // n_process)
         source = iter(items)
-        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir, self.profile, self.events)
+        init = (self.lean_tokenizer, self.max_chars, self.backend, self.stanza_dir, self.profile, self.events,
+                self.lexicon)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
             pending: deque[Any] = deque()
             exhausted = False
@@ -283,14 +298,15 @@ _WORKER: Extractor | None = None
 
 def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,
                  backend: Literal["rules", "parser", "stanza"] = "rules", stanza_dir: Path | None = None,
-                 profile: Literal["fast", "accurate"] = "fast", events: str | None = None) -> None:
+                 profile: Literal["fast", "accurate"] = "fast", events: str | None = None,
+                 lexicon: str | None = None) -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: the parent handles it (and terminates the pool);
     # a worker must neither print a traceback nor outlive it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Extractor(lean_tokenizer=lean_tokenizer, max_chars=max_chars, backend=backend, stanza_dir=stanza_dir,
-                        profile=profile, events=events)
+                        profile=profile, events=events, lexicon=lexicon)
 
 
 def _worker_run(batch: list[Item], on_error: str) -> list[tuple[str, Any]]:

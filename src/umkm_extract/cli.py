@@ -71,12 +71,13 @@ class Outcome:
 
 @lru_cache(maxsize=4)
 def get_extractor(max_chars: int | None = DEFAULT_MAX_CHARS, profile: str = "fast", backend: str = "rules",
-                  events: str | None = None) -> Extractor:
+                  events: str | None = None, lexicon: str | None = None) -> Extractor:
     """One Extractor per set of options, kept for the life of the process (the pipeline takes seconds to build).
     ``events``: a JSON file of extra event rules, checked here (a bad file raises ValueError)."""
     from .api import Extractor
 
-    return Extractor(max_chars=max_chars, profile=profile, backend=backend, events=events)  # type: ignore[arg-type]
+    return Extractor(max_chars=max_chars, profile=profile, backend=backend, events=events,  # type: ignore[arg-type]
+                     lexicon=lexicon)
 
 
 def iter_outcomes(path: Path, *, extractor: Extractor, n_process: int = 1, batch_size: int = 64,
@@ -280,6 +281,7 @@ def extract(
     profile: str = typer.Option("fast", "--profile", help="fast (default: rules) or accurate (adds the shipped statistical models)."),
     backend: str = typer.Option("rules", "--backend", help="Event roles: rules (default), parser (the shipped dependency parser) or stanza (extra: stanza)."),
     events: Optional[Path] = typer.Option(None, "--events", exists=True, dir_okay=False, help="A JSON file of extra event types and rules (the shape of data/events.json)."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", exists=True, dir_okay=False, help="A JSON file of extra titles, region aliases, name stopwords and organisation heads (see umkm_extract.lexicon)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary and no warnings on stderr (errors still go to OUTPUT's .errors.jsonl)."),
 ) -> None:
     """Extract article records from PATH into OUTPUT (JSON Lines).
@@ -296,7 +298,7 @@ def extract(
         _extract_std_streams(path, output, fmt=fmt, dask=dask, resume=resume,
                              args=dict(n_process=n_process, batch_size=batch_size, with_text=with_text,
                                        max_chars=max_chars, profile=profile, backend=backend, events=events,
-                                       quiet=quiet))
+                                       lexicon=lexicon, quiet=quiet))
         return
     if not path.exists():
         _echo_err(f"error: {path} does not exist")
@@ -311,7 +313,8 @@ def extract(
         _echo_err(f"error: --profile must be fast or accurate, got {profile!r}")
         raise typer.Exit(EXIT_USAGE)
     try:
-        extractor = get_extractor(max_chars, profile, backend, str(events) if events else None)
+        extractor = get_extractor(max_chars, profile, backend, str(events) if events else None,
+                                  str(lexicon) if lexicon else None)
     except (ValueError, ImportError, FileNotFoundError) as exc:  # an unknown backend, stanza or its models missing, a bad events file
         _echo_err(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
@@ -327,7 +330,8 @@ def extract(
             raise typer.Exit(EXIT_USAGE)
         failed = _extract_on_dask(path, output, dask, force=force, with_text=with_text, fmt=fmt,
                                   options={"max_chars": max_chars, "profile": profile, "backend": backend,
-                                           "events": str(events) if events else None}, quiet=quiet)
+                                           "events": str(events) if events else None,
+                                           "lexicon": str(lexicon) if lexicon else None}, quiet=quiet)
         if failed:
             raise typer.Exit(EXIT_FAILED)
         return

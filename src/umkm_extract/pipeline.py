@@ -24,7 +24,8 @@ PIPELINE: tuple[str, ...] = (
 PROFILES = ("fast", "accurate")
 
 
-def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: bool = True) -> Language:
+def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: bool = True,
+              lexicon: str | None = None, events: str | None = None) -> Language:
     """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise.
 
     ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical NER
@@ -36,14 +37,22 @@ def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: b
     first=True)`` makes its proper-noun runs person candidates too.
 
     ``doc_view=False`` leaves out ``umkm_doc`` (``doc.ents`` and sentence starts for spaCy users): the
-    ``Extractor`` does, since the records do not read them."""
+    ``Extractor`` does, since the records do not read them. ``lexicon``: a user lexicon file (titles, region
+    aliases, name stopwords, organisation heads: ``umkm_extract.lexicon``); ``events``: a file of extra
+    event types and rules."""
     if profile not in PROFILES:
         raise ValueError(f"profile must be one of {PROFILES}, got {profile!r}")
     config = {"nlp": {"tokenizer": {"@tokenizers": "umkm.LeanTokenizer.v1"}}} if lean_tokenizer else {}
     nlp = spacy.blank("id", config=config)
+    settings: dict[str, dict[str, object]] = {}
+    if lexicon is not None:
+        for name in ("umkm_regions", "umkm_persons", "umkm_events"):
+            settings.setdefault(name, {})["lexicon"] = lexicon
+    if events is not None:
+        settings.setdefault("umkm_events", {})["extra_lexicon"] = events
     for name in PIPELINE:
         if doc_view or name != "umkm_doc":
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=settings.get(name, {}))
     if profile == "accurate":
         from .components import ner as _ner  # noqa: F401  (registers umkm_ner)
 

@@ -82,7 +82,7 @@ class NerComponent:
         st["ner"] = spans
         set_spans(doc, "umkm_ner", spans)
         found = candidate_mentions(text, [(s, e) for s, e, label in spans if label == "PERSON"], spans=body,
-                                   regions=regions, known=mentions)
+                                   regions=regions, known=mentions, lexicon=st.get("user_lexicon"))
         if found:
             st["person_mentions"] = mentions = mentions + found
             set_persons(doc, group_persons(text, mentions, spans=body))

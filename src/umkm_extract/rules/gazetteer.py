@@ -129,6 +129,36 @@ class Gazetteer:
         return code.split(".", 1)[0]
 
 
+class _WithAliases(Gazetteer):
+    """The gazetteer with more aliases (a user lexicon's); its indexes are the base gazetteer's, not copies."""
+
+    def __init__(self, base: Gazetteer, extra: tuple[tuple[str, str], ...]) -> None:  # noqa: super not called
+        self.__dict__.update(base.__dict__)
+        self._base = base
+        by_name = {e.name.casefold(): e for e in base.by_code.values() if e.level in ("provinsi", "kabupaten", "kota")}
+        by_name.update({f"{e.level} {e.name}".casefold(): e for e in base.by_code.values()
+                        if e.level in ("provinsi", "kabupaten", "kota")})
+        aliases = dict(base.aliases)
+        for alias, target in extra:
+            entry = base.by_code.get(target) or by_name.get(target.casefold())
+            if entry is None:
+                raise ValueError(f"user lexicon: region alias {alias!r} names {target!r}, which is neither a "
+                                 "Kemendagri code nor the name of a provinsi/kabupaten/kota")
+            aliases[alias] = entry
+        self.aliases = aliases
+        names = list(extra_name for extra_name, _ in extra)
+        self.first_words = base.first_words | frozenset([compact(n.split()[0]) for n in names] +
+                                                        [compact(n) for n in names])
+
+    @property
+    def _desa(self) -> dict[str, list[RegionEntry]]:  # type: ignore[override]
+        return self._base._desa
+
+
 @cache
-def gazetteer() -> Gazetteer:
+def gazetteer(extra_aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
+    """The Kemendagri gazetteer, loaded once; with ``extra_aliases`` ((alias, official name or code), …) the same
+    gazetteer with those aliases too."""
+    if extra_aliases:
+        return _WithAliases(gazetteer(), extra_aliases)
     return Gazetteer()

@@ -13,6 +13,7 @@ from importlib import resources
 
 import regex as re
 
+from ..lexicon import UserLexicon
 from ..records import Person
 from .gazetteer import compact, gazetteer
 from .regions import RegionMention
@@ -107,12 +108,14 @@ _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
 @cache
-def _lexicon() -> _Lexicon:
+def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     heads: dict[str, str] = {}
     for ln in _lines("titles.txt"):
         head, kind = ln.split("\t")
         if head in heads:
             raise ValueError(f"titles.txt: duplicate head {head!r}")
+        heads[head] = kind
+    for head, kind in user.titles if user else ():  # a user title may also re-kind a built-in one
         heads[head] = kind
     alts = sorted(heads, key=len, reverse=True)
     # First letter as written (titles are capitalised in running text), the rest case-insensitive.
@@ -125,6 +128,7 @@ def _lexicon() -> _Lexicon:
     # stands for the pattern's (?![\p{L}]) after the head.
     first = first_words(r"(?:%s)\.?\s|(?:%s)(?![^\W\d_])" % (_TITLE_MOD, body))
     stop = frozenset(w.casefold() for ln in _lines("name_stopwords.txt") for w in ln.split())
+    stop |= frozenset(w.casefold() for x in (user.name_stopwords if user else ()) for w in x.split())
     stop |= frozenset(h.casefold() for h in heads for h in h.split())
     hon = frozenset(compact(h) for h in _lines("honorifics_person.txt"))
     deg = frozenset(compact(d) for d in _lines("degrees.txt"))
@@ -708,10 +712,11 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
 
 
 def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regions: Sequence[RegionMention] = (),
-                         index: WordIndex | None = None) -> list[PersonMention]:
+                         index: WordIndex | None = None, lexicon: UserLexicon | None = None) -> list[PersonMention]:
     """Every rule-based mention of a person in the body spans (title units, cues), titles stated after the name
-    filled in. ``index``: the article's word index when the caller has one (built here otherwise)."""
-    lex = _lexicon()
+    filled in. ``index``: the article's word index when the caller has one (built here otherwise);
+    ``lexicon``: the user's additions (titles, name stopwords)."""
+    lex = _lexicon(lexicon)
     spans = list(spans) if spans is not None else [(0, len(text))]
     scan = _Scan(text, index if index is not None else WordIndex(text))
     mentions: list[PersonMention] = []
@@ -729,12 +734,13 @@ def _titles_after(text: str, mentions: Sequence[PersonMention], regions: Sequenc
 
 
 def candidate_mentions(text: str, candidates: Sequence[Span], *, spans: Sequence[Span] | None = None,
-                       regions: Sequence[RegionMention] = (), known: Sequence[PersonMention] = ()) -> list[PersonMention]:
+                       regions: Sequence[RegionMention] = (), known: Sequence[PersonMention] = (),
+                       lexicon: UserLexicon | None = None) -> list[PersonMention]:
     """Mentions from statistical candidates (proper-noun runs of a tagger, PERSON spans of the NER): the trailing
     run of two to four name-like words of each, unless it is a region, title or organisation word, holds a
     common word (data/common_words.txt, or a pe-/ke- … -an noun) that is no name particle, follows a place
     preposition or another capitalised word, or starts inside a ``known`` mention. A title stated after the name is filled in."""
-    lex = _lexicon()
+    lex = _lexicon(lexicon)
     spans = list(spans) if spans is not None else [(0, len(text))]
     out: list[PersonMention] = []
     for cs, ce in candidates:
@@ -811,11 +817,12 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
 
 def find_persons(text: str, *, spans: Sequence[Span] | None = None,
                  regions: Sequence[RegionMention] = (), candidates: Sequence[Span] = (),
-                 index: WordIndex | None = None) -> list[Person]:
+                 index: WordIndex | None = None, lexicon: UserLexicon | None = None) -> list[Person]:
     """Every distinct named person in the body spans, merged under the fullest name: the rule-based mentions
     (`find_person_mentions`), the statistical ``candidates`` that rules and context accept
     (`candidate_mentions`), grouped (`group_persons`)."""
-    mentions = find_person_mentions(text, spans=spans, regions=regions, index=index)
+    mentions = find_person_mentions(text, spans=spans, regions=regions, index=index, lexicon=lexicon)
     if candidates:
-        mentions += candidate_mentions(text, candidates, spans=spans, regions=regions, known=mentions)
+        mentions += candidate_mentions(text, candidates, spans=spans, regions=regions, known=mentions,
+                                       lexicon=lexicon)
     return group_persons(text, mentions, spans=spans)

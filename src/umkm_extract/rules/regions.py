@@ -11,7 +11,7 @@ from importlib import resources
 import regex as re
 
 from ..records import Region
-from .gazetteer import LEVELS, RegionEntry, compact, gazetteer
+from .gazetteer import LEVELS, Gazetteer, RegionEntry, compact, gazetteer
 from .text import WordIndex, finditer_at, first_words
 
 __all__ = ["find_regions", "merge_regions", "RegionMention"]
@@ -133,14 +133,14 @@ class _Mask:
         return self.bits.find(1, s, e) != -1
 
 
-def _longest(text: str, start: int, levels: tuple[str, ...], max_words: int = 4
+def _longest(text: str, start: int, levels: tuple[str, ...], max_words: int = 4, gz: Gazetteer | None = None
              ) -> tuple[int, list[RegionEntry]] | None:
     """Longest run of capitalised words at `start` naming a region of `levels`."""
     m = _NAME_RUN.match(text, start)
     if not m:
         return None
     words = [w for w in _TOKEN_RE.finditer(m.group())][:max_words]
-    gz = gazetteer()
+    gz = gz or gazetteer()
     for n in range(len(words), 0, -1):
         end = start + words[n - 1].end()
         entries = gz.lookup(text[start:end], levels)
@@ -158,12 +158,13 @@ def _pick(entries: list[RegionEntry], context: set[str]) -> RegionEntry | None:
 
 
 def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Sequence[Span] = (),
-                 index: WordIndex | None = None) -> list[RegionMention]:
+                 index: WordIndex | None = None, aliases: tuple[tuple[str, str], ...] = ()) -> list[RegionMention]:
     """Every region mention in the body spans, sorted by offset.
 
-    `index` is the article's word index when the caller has one (built here otherwise)."""
+    `index` is the article's word index when the caller has one (built here otherwise); `aliases`: more
+    (alias, official name or code) pairs (a user lexicon's ``region_aliases``)."""
     spans = list(spans) if spans is not None else [(0, len(text))]
-    gz = gazetteer()
+    gz = gazetteer(aliases)
     cue_re, group_level, cue_words = _cue_patterns()
     if cue_words is not None:
         cue_starts: list[int] | None = (index if index is not None else WordIndex(text)).starts(cue_words)
@@ -196,18 +197,18 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
                 run = _NAME_RUN.match(text, s, b)
-                hit = _longest(text, s, (level,))
+                hit = _longest(text, s, (level,), gz=gz)
                 while hit is not None:  # keep "Kecamatan Magelang Tengah" from the bare kota name inside it
                     reserved_mask.append((s, hit[0]))
                     sep = _LIST_SEP.match(text, hit[0])
-                    hit = _longest(text, sep.end(), (level,)) if sep else None
+                    hit = _longest(text, sep.end(), (level,), gz=gz) if sep else None
                     if hit is not None:
                         reserved_mask.append((sep.end(), hit[0]))
                 if run and not _is_generic(run.group()):
                     unlisted_ok = bool(_UNLISTED_CUE.fullmatch(m.group(0).split()[0])) and not m.group("acr")
                     pending_low.append((s, run.end(), level, "region.cue" if unlisted_ok else "region.cue_listed"))
                 continue
-            hit = _longest(text, s, (level,))
+            hit = _longest(text, s, (level,), gz=gz)
             if hit is None and level == "kota":  # "Kota Bengkulu" where only the province shares the name
                 hit = None
             if hit is None:
@@ -265,7 +266,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
         first = True
         parent: str | None = None
         while True:
-            hit = _longest(text, pos, (level,))
+            hit = _longest(text, pos, (level,), gz=gz)
             if hit is not None:
                 end, entries = hit
                 entry = _pick(entries, found)
@@ -302,7 +303,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             sep = _LIST_SEP.match(text, end)
             if not sep or not _TOKEN_RE.match(text, sep.end(), sep.end() + 40):
                 break
-            nxt = _longest(text, sep.end(), (level,))
+            nxt = _longest(text, sep.end(), (level,), gz=gz)
             if nxt is None or parent is None or not any(x.parent == parent for x in nxt[1]):
                 break
             pos, first = sep.end(), False
