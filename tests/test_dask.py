@@ -64,8 +64,10 @@ def test_extract_bag_keeps_order_and_reports_failures():
     assert recs[1]["doc_id"] == "bad" and "published" in recs[1]["error"]
 
 
-def test_cli_dask_matches_a_local_run_on_bad_files(tmp_path):
-    """Same records, same errors file, same exit status with --dask as without (the sync scheduler here)."""
+@pytest.mark.parametrize("address", ["sync", "local"])
+def test_cli_dask_matches_a_local_run_on_bad_files(tmp_path, address):
+    """Same records, same errors file, same exit status with --dask (a scheduler in this process, or a 2-worker
+    LocalCluster) as without."""
     from typer.testing import CliRunner
 
     from umkm_extract.cli import app
@@ -79,7 +81,9 @@ def test_cli_dask_matches_a_local_run_on_bad_files(tmp_path):
     (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
     runner = CliRunner()
     local = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "local.jsonl"), "--no-progress"])
-    remote = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "dask.jsonl"), "--dask", "sync"])
+    if address == "local":
+        pytest.importorskip("distributed", reason="distributed is not installed (optional extra 'dask')")
+    remote = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "dask.jsonl"), "--dask", address])
     assert local.exit_code == remote.exit_code == 1, (local.output, remote.output)
     assert (tmp_path / "local.jsonl").read_text("utf-8") == (tmp_path / "dask.jsonl").read_text("utf-8")
     errors = [json.loads(x) for x in (tmp_path / "local.errors.jsonl").read_text("utf-8").splitlines()]

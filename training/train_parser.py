@@ -133,9 +133,38 @@ def speed(model: Path) -> dict:
     return words_per_second(model, sents, "parser")
 
 
+def article_speed(model: Path, per_article: int = 3, repeat: int = 5) -> dict:
+    """The deployed case: the parser on ``per_article`` sentences of each article (here the first ones, split on
+    ". ") against ``spacy.blank("id")`` tokenising the whole articles; median of ``repeat`` passes each."""
+    import statistics
+    import time
+
+    import umkm_extract.tokenizer  # noqa: F401  (registers umkm.LeanTokenizer.v1)
+
+    arts = [p.read_text("utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    picked = [s for a in arts for s in [x for x in a.replace("\n", " ").split(". ") if x.strip()][:per_article]]
+    nlp, blank = spacy.load(model), spacy.blank("id")
+
+    def timed(fn) -> float:
+        runs = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - t)
+        return statistics.median(runs)
+
+    tp = timed(lambda: list(nlp.pipe(picked, batch_size=256)))
+    tb = timed(lambda: list(blank.pipe(arts, batch_size=256)))
+    return {"articles": len(arts), "sentences_parsed_per_article": per_article,
+            "parsed_words": sum(len(s.split()) for s in picked), "article_words": sum(len(a.split()) for a in arts),
+            "parser_ms_per_article": round(1000 * tp / len(arts), 3),
+            "blank_id_ms_per_article": round(1000 * tb / len(arts), 3)}
+
+
 def evaluate() -> None:
     res = score(WORK / "output" / "model-best")
     res["speed_one_thread"] = speed(WORK / "output" / "model-best")
+    res["speed_one_thread_per_article"] = article_speed(WORK / "output" / "model-best")
     SCORES.write_text(json.dumps(res, indent=1) + "\n", "utf-8")
     print(json.dumps(res, indent=1))
 

@@ -88,6 +88,7 @@ def article_from_doc(doc: Doc) -> Article:
         counts=_dedupe_counts(st["count_mentions"]),
         events=tuple(st.get("events", ())),
         body_spans=tuple(structure.body),
+        warnings=tuple(meta.get("warnings") or ()),
     )
 
 
@@ -218,6 +219,7 @@ class Extractor:
         for note in notes:
             warnings.warn(f"umkm_extract: {note}", UserWarning, stacklevel=3)
         meta = dict(meta or {})
+        meta["warnings"] = (*meta.get("warnings", ()), *notes)
         meta["published"] = _check_published(meta.get("published"))
         if meta.get("headline") not in (None, True, False):
             raise ValueError(f"headline must be True, False or None, got {meta['headline']!r}")

@@ -240,7 +240,7 @@ def run_batch(outcomes: Iterator[Outcome], sink: JsonlSink, *, with_text: bool =
         else:
             rec = oc.article.to_dict(include_text=with_text)
             if item.warnings:
-                rec["warnings"] = list(item.warnings)
+                rec["warnings"] = list(dict.fromkeys([*item.warnings, *rec.get("warnings", ())]))
             try:
                 sink.write(rec)
             except ValueError as exc:  # NaN or an unencodable string somewhere in the record

@@ -82,7 +82,7 @@ def extract_one(el: Element, *, include_text: bool = False, options: Mapping[str
         return {"doc_id": res.doc_id, "source": item.source, "error": res.error}
     rec = res.to_dict(include_text=include_text)
     if item.warnings:
-        rec["warnings"] = list(item.warnings)
+        rec["warnings"] = list(dict.fromkeys([*item.warnings, *rec.get("warnings", ())]))
     return rec
 
 

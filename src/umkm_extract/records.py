@@ -154,6 +154,7 @@ class Article:
     counts: tuple[Count, ...] = ()
     events: tuple[Event, ...] = ()
     body_spans: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()  # what had to be repaired in the input ("html converted to text", …)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The JSON record: ANNOTATION.md fields first, then evidence fields."""
@@ -170,6 +171,8 @@ class Article:
         d["body_spans"] = [list(s) for s in self.body_spans]
         if include_text:
             d["text"] = self.text
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
         d["schema_version"] = SCHEMA_VERSION
         d["extractor_version"] = _extractor_version()
         return d
@@ -185,6 +188,7 @@ class Article:
             "outlet": d.get("outlet"),
             "byline": tuple(d.get("byline") or ()),
             "body_spans": tuple(tuple(s) for s in d.get("body_spans") or ()),
+            "warnings": tuple(d.get("warnings") or ()),
         }
         for name, item_cls in _ITEM_TYPES.items():
             kw[name] = tuple(_item_from_dict(item_cls, x) for x in d.get(name) or ())
