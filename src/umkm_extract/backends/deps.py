@@ -252,14 +252,12 @@ def _entity_in(span: Span, head: DepWord, entities: Sequence[tuple[int, int, str
 
 
 def refine_roles(event: Event, words: Sequence[DepWord], *, voice: str, slot_roles: Mapping[str, str],
-                 entities: Sequence[tuple[int, int, str]] = (), text: str | None = None,
-                 fill_only: bool = False) -> Event:
+                 entities: Sequence[tuple[int, int, str]] = (), text: str | None = None) -> Event:
     """``event`` with the roles the dependency tree gives (see the module docstring).
 
     ``words``: the parsed sentence that holds the trigger, offsets in article coordinates;
     ``entities``: ``(start, end, name)`` of person mentions (with the person's full name) and organisations;
     ``text``: the article text (default: the event's own sentence is used to read the role texts).
-    ``fill_only``: keep every role the rules gave and fill only the missing ones.
     Returns the event unchanged when the trigger is not in ``words`` or the tree gives nothing new;
     otherwise a copy whose ``rule`` ends in ``+dep``."""
     slots = dependency_slots(words, (event.trigger_start, event.trigger_end), voice)
@@ -278,7 +276,7 @@ def refine_roles(event: Event, words: Sequence[DepWord], *, voice: str, slot_rol
     changed = False
     for slot, w in slots.items():
         role = slot_roles.get(slot)
-        if not role or (fill_only and role in roles):
+        if not role:
             continue
         full = _contiguous(tree, w, tree.subtree(w))
         found = _entity_in(full, w, entities) if slot in _ENTITY_SLOTS else None

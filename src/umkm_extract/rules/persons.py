@@ -158,7 +158,7 @@ _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\Z")
 
 
 # An initial written without a period, or a short capitalised family or clan mark: "Helmi D", "SF Hariyanto",
-# "Vera Angelika OK", "Muhammad MTA", "Moudy A.Nazolla" (the last one is split by the tokenizer of names below).
+# "Vera Angelika OK", "Muhammad MTA".
 _INITIAL = re.compile(r"\p{Lu}{1,3}\Z|(?:\p{Lu}\.){1,3}\Z")
 
 
