@@ -518,6 +518,60 @@ def evaluate(
 
 
 @app.command()
+def aggregate(
+    records: list[Path] = typer.Argument(..., help="Record files as extract writes them (.jsonl), gold or record .json files, folders of them; - for standard input (JSON Lines)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output folder: events, officials and regions tables, and report.html."),
+    fmt: str = typer.Option("csv", "--format", help="csv (default) or parquet (extra: dataframe)."),
+    report: bool = typer.Option(True, "--report/--no-report", help="Also write DIR/report.html."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the tables already in DIR."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+) -> None:
+    """The dataset view: events merged across articles, officials, regions rolled up by Kemendagri code."""
+    import time
+
+    from .aggregate import TABLES, read_records, write_dataset
+
+    if fmt not in ("csv", "parquet"):
+        _echo_err(f"error: --format {fmt!r}: expected csv or parquet")
+        raise typer.Exit(EXIT_USAGE)
+    _check_extra(fmt == "parquet", "pyarrow", "--format parquet", "dataframe")
+    for r in records:
+        if str(r) != "-" and not r.exists():
+            _echo_err(f"error: {r} does not exist")
+            raise typer.Exit(EXIT_USAGE)
+    if output.exists() and not output.is_dir():
+        _echo_err(f"error: --output {output} is a file; give a folder")
+        raise typer.Exit(EXIT_USAGE)
+    existing = [output / f"{t}.{fmt}" for t in TABLES if (output / f"{t}.{fmt}").exists()]
+    if existing and not force:
+        _echo_err(f"error: {existing[0]} exists (use --force to overwrite)")
+        raise typer.Exit(EXIT_USAGE)
+
+    def sources() -> Iterator[Any]:
+        for r in records:
+            if str(r) == "-":
+                for lineno, line in enumerate(sys.stdin, 1):
+                    if line.strip():
+                        try:
+                            yield json.loads(line)
+                        except json.JSONDecodeError as exc:
+                            raise ValueError(f"<stdin>:{lineno}: not valid JSON ({exc.msg})") from None
+            else:
+                yield from read_records([r])
+
+    t0 = time.perf_counter()
+    try:
+        summary = write_dataset(sources(), output, fmt, report=report)
+    except (ValueError, TypeError, OSError) as exc:
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    if not quiet:
+        rows = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
+        _echo_err(f"{summary.articles} articles ({summary.records} records, {summary.duplicates} repeated doc_ids, "
+                  f"{summary.failures} failures) -> {rows} in {output} ({time.perf_counter() - t0:.1f} s)")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the records that extract writes."""
     from .records import record_schema

@@ -17,7 +17,9 @@ an existing cluster; its workers need umkm_extract installed), or one of Dask's 
 """
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -28,7 +30,7 @@ from .io import InputItem, _txt_files, iter_inputs
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag as db
 
-__all__ = ["extract_bag", "files_bag", "items_bag", "run_dask", "extract_one", "worker_extractor"]
+__all__ = ["aggregate_bag", "extract_bag", "files_bag", "items_bag", "run_dask", "extract_one", "worker_extractor"]
 
 Element = Union[Path, str, tuple[str, Mapping[str, Any]]]
 LOCAL_SCHEDULERS = ("sync", "synchronous", "threads", "processes")
@@ -184,3 +186,89 @@ def run_dask(paths_or_items: Any, address: str = "local", *, n_workers: int | No
         if cluster is not None:
             cluster.close()
 
+
+
+# --------------------------------------------------------------------------------------------
+# The dataset view on Dask
+
+_LIST_FIELDS = ("persons", "organizations", "regions", "dates", "counts", "events", "byline")
+
+
+def _from_row(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """A record from a DataFrame row: list fields held as JSON text are decoded. Dask's default string conversion
+    turns list columns into Python reprs, which are refused with the way out."""
+    out = dict(rec)
+    for f in _LIST_FIELDS:
+        v = out.get(f)
+        if isinstance(v, str):
+            try:
+                out[f] = json.loads(v)
+            except json.JSONDecodeError:
+                raise ValueError(f"record {out.get('doc_id')!r}: column {f!r} holds text, not a list: keep list columns "
+                                 "as objects (dask.config.set({'dataframe.convert-string': False})) or as JSON "
+                                 "text") from None
+    return out
+
+
+def _keyed(rec: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    from .aggregate import _digest, _doc_id
+
+    doc_id = _doc_id(rec)
+    if doc_id is None:
+        raise ValueError("a record has no doc_id")
+    return (doc_id, _digest(rec), dict(rec))
+
+
+def _first_digest(a: tuple[str, str, dict[str, Any]], b: tuple[str, str, dict[str, Any]]
+                  ) -> tuple[str, str, dict[str, Any]]:
+    return a if a[1] <= b[1] else b
+
+
+def _event_rows(kv: tuple[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    from .aggregate import event_row, mention_order, merge_events
+
+    return [event_row(o) for o in merge_events(sorted(kv[1], key=mention_order))]
+
+
+def _official_rows(kv: tuple[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    from .aggregate import merge_officials
+
+    return merge_officials(kv[1])
+
+
+def aggregate_bag(records: Any, *, scheduler: Any = None) -> Any:
+    """``umkm_extract.aggregate`` over a Dask bag of record dicts (or a Dask DataFrame with one record per row):
+    the same rules and pure functions, grouped by event type and by office on the cluster instead of sorted
+    in a local file; the returned ``Dataset`` equals the local one for the same records."""
+    db = _require_dask()
+    import dask
+
+    from .aggregate import (Dataset, Summary, _is_failure, event_sort_key, explode, official_sort_key, region_rows,
+                            tally_article, tally_event)
+
+    if not isinstance(records, db.Bag):
+        to_bag = getattr(records, "to_bag", None)
+        if to_bag is None:
+            raise TypeError(f"expected a dask Bag or DataFrame of records, got {type(records).__name__}")
+        records = to_bag(format="dict").map(_from_row)
+    ok = records.filter(lambda r: not _is_failure(r))
+    chosen = ok.map(_keyed).foldby(lambda t: t[0], _first_digest)
+    parts = chosen.map(lambda kv: explode(kv[1][2]))
+    events = parts.pluck("events").flatten().groupby(lambda m: m["type"]).map(_event_rows).flatten()
+    officials = parts.pluck("officials").flatten().groupby(lambda m: m["block"]).map(_official_rows).flatten()
+    articles = parts.pluck("article")
+    n_records, n_ok, ev, off, arts = dask.compute(records.count(), ok.count(), events, officials, articles,
+                                                  scheduler=scheduler)
+    ev = sorted(ev, key=event_sort_key)
+    off = sorted(off, key=official_sort_key)
+    tally: Counter[Any] = Counter()
+    for a in sorted(arts, key=lambda a: a["doc_id"]):
+        tally_article(tally, a)
+    for row in ev:
+        tally_event(tally, row)
+    summary = Summary(records=n_records, articles=len(arts), duplicates=n_ok - len(arts),
+                      failures=n_records - n_ok, mentions=sum(e["n_sources"] for e in ev),  # one mention per source
+                      rows={"events": len(ev), "officials": len(off)})
+    regions = region_rows(tally)
+    summary.rows["regions"] = len(regions)
+    return Dataset(ev, off, regions, summary)

@@ -144,7 +144,7 @@ def write_records(records: Iterable[Mapping[str, Any]], path: str | Path, fmt: F
     if fmt not in ("csv", "parquet"):
         raise ValueError(f"unknown output format {fmt!r}; expected 'jsonl', 'csv' or 'parquet'")
     paths = table_paths(path, fmt, KINDS + ("errors",))
-    writer_cls: Callable[[str, Path], _TableWriter] = _CsvTable if fmt == "csv" else _parquet_writer()
+    writer_cls = table_writer(fmt)
     writers = {k: writer_cls(k, p) for k, p in paths.items()}
     try:
         for rec in records:
@@ -183,8 +183,12 @@ def _write_jsonl(records: Iterable[Mapping[str, Any]], path: Path) -> Path:
 
 
 class _TableWriter:
-    def __init__(self, kind: str, path: Path) -> None:
+    """One table being written (``schema``: its (column, type) pairs; default: the record table ``kind``'s)."""
+
+    def __init__(self, kind: str, path: Path, schema: tuple[tuple[str, str], ...] | None = None) -> None:
         self.kind = kind
+        self.schema_spec = _SCHEMA[kind] if schema is None else schema
+        self.columns = tuple(c for c, _ in self.schema_spec)
         self.path = path
         self.tmp = path.with_name(path.name + ".part")
         self.rows_written = 0
@@ -203,14 +207,14 @@ class _TableWriter:
 class _CsvTable(_TableWriter):
     """UTF-8 CSV with a header; missing values are empty cells, booleans ``true``/``false``."""
 
-    def __init__(self, kind: str, path: Path) -> None:
-        super().__init__(kind, path)
+    def __init__(self, kind: str, path: Path, schema: tuple[tuple[str, str], ...] | None = None) -> None:
+        super().__init__(kind, path, schema)
         self._fh = self.tmp.open("w", encoding="utf-8", newline="")
         self._w = csv.writer(self._fh)
-        self._w.writerow(COLUMNS[kind])
+        self._w.writerow(self.columns)
 
     def add(self, row: Row) -> None:
-        self._w.writerow([_csv_cell(row.get(c)) for c in COLUMNS[self.kind]])
+        self._w.writerow([_csv_cell(row.get(c)) for c in self.columns])
         self.rows_written += 1
 
     def close(self) -> None:
@@ -239,14 +243,23 @@ def _require_pyarrow() -> Any:
     return pyarrow
 
 
-def arrow_schema(kind: str) -> Any:
-    """The pyarrow schema of one table kind."""
+def arrow_schema(kind: str, schema: tuple[tuple[str, str], ...] | None = None) -> Any:
+    """The pyarrow schema of one table kind (or of the given (column, type) pairs)."""
     pa = _require_pyarrow()
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    return pa.schema([(c, types[t]) for c, t in _SCHEMA[kind]])
+    return pa.schema([(c, types[t]) for c, t in (_SCHEMA[kind] if schema is None else schema)])
 
 
-def _parquet_writer() -> Callable[[str, Path], _TableWriter]:
+def table_writer(fmt: Literal["csv", "parquet"]) -> Callable[..., _TableWriter]:
+    """The writer class of a table format: ``cls(kind, path, schema=None)``, then ``add(row)``, ``close()``."""
+    if fmt == "csv":
+        return _CsvTable
+    if fmt == "parquet":
+        return _parquet_writer()
+    raise ValueError(f"unknown table format {fmt!r}; expected 'csv' or 'parquet'")
+
+
+def _parquet_writer() -> Callable[..., _TableWriter]:
     pa = _require_pyarrow()
     import pyarrow.parquet as pq
 
@@ -255,9 +268,9 @@ def _parquet_writer() -> Callable[[str, Path], _TableWriter]:
 
         batch = 10_000
 
-        def __init__(self, kind: str, path: Path) -> None:
-            super().__init__(kind, path)
-            self.schema = arrow_schema(kind)
+        def __init__(self, kind: str, path: Path, schema: tuple[tuple[str, str], ...] | None = None) -> None:
+            super().__init__(kind, path, schema)
+            self.schema = arrow_schema(kind, self.schema_spec)
             self._rows: list[Row] = []
             self._w = pq.ParquetWriter(str(self.tmp), self.schema)
 
