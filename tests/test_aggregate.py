@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from umkm_extract.aggregate import (SCHEMA, TABLES, aggregate, ancestors, dates_compatible, read_records, similar,
+from umkm_extract.dataset import (SCHEMA, TABLES, aggregate, ancestors, dates_compatible, read_records, similar,
                                     write_dataset)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -391,7 +391,7 @@ def test_report_of_nothing(tmp_path):
     ("bank", "bank", False),              # one word is no abbreviation
 ])
 def test_is_acronym(word, text, ok):
-    from umkm_extract.aggregate import is_acronym
+    from umkm_extract.dataset import is_acronym
 
     assert is_acronym(word, text.split()) is ok
 

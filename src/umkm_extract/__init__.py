@@ -5,6 +5,7 @@
 >>> article.to_dict()["persons"]
 """
 from .api import ExtractionFailure, Extractor, article_from_doc, extract
+from .dataset import Dataset, aggregate
 from .display import to_dataframe
 from .evaluate import EvaluationReport, evaluate
 from .models import model_path
@@ -25,6 +26,8 @@ __all__ = [
     "Event",
     "evaluate",
     "EvaluationReport",
+    "aggregate",
+    "Dataset",
     "load",
     "article_from_doc",
     "to_dataframe",

@@ -529,7 +529,7 @@ def aggregate(
     """The dataset view: events merged across articles, officials, regions rolled up by Kemendagri code."""
     import time
 
-    from .aggregate import TABLES, read_records, write_dataset
+    from .dataset import TABLES, read_records, write_dataset
 
     if fmt not in ("csv", "parquet"):
         _echo_err(f"error: --format {fmt!r}: expected csv or parquet")

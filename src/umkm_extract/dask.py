@@ -211,7 +211,7 @@ def _from_row(rec: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _keyed(rec: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
-    from .aggregate import _digest, _doc_id
+    from .dataset import _digest, _doc_id
 
     doc_id = _doc_id(rec)
     if doc_id is None:
@@ -225,13 +225,13 @@ def _first_digest(a: tuple[str, str, dict[str, Any]], b: tuple[str, str, dict[st
 
 
 def _event_rows(kv: tuple[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    from .aggregate import event_row, mention_order, merge_events
+    from .dataset import event_row, mention_order, merge_events
 
     return [event_row(o) for o in merge_events(sorted(kv[1], key=mention_order))]
 
 
 def _official_rows(kv: tuple[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    from .aggregate import merge_officials
+    from .dataset import merge_officials
 
     return merge_officials(kv[1])
 
@@ -243,7 +243,7 @@ def aggregate_bag(records: Any, *, scheduler: Any = None) -> Any:
     db = _require_dask()
     import dask
 
-    from .aggregate import (Dataset, Summary, _is_failure, event_sort_key, explode, official_sort_key, region_rows,
+    from .dataset import (Dataset, Summary, _is_failure, event_sort_key, explode, official_sort_key, region_rows,
                             tally_article, tally_event)
 
     if not isinstance(records, db.Bag):

@@ -11,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .aggregate import ReportData, Summary
+    from .dataset import ReportData, Summary
 
 __all__ = ["render_report", "bar_chart_svg", "stacked_columns_svg"]
 

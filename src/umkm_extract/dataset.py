@@ -270,6 +270,11 @@ def _desa_names() -> dict[str, str]:
 
 
 def _resolve(name: str, level: str | None, context: Sequence[str]) -> str | None:
+    return _resolve_in(name, level, tuple(sorted(set(context))))
+
+
+@lru_cache(maxsize=65536)
+def _resolve_in(name: str, level: str | None, context: tuple[str, ...]) -> str | None:
     """The code of a region named without one: the single gazetteer entry of that name and level, or the single
     one under a code the article names."""
     gz = gazetteer()
@@ -341,15 +346,16 @@ def _unit(text: Any) -> str | None:
 
 def _money(texts: Sequence[str]) -> tuple[float | None, str | None]:
     """The largest money amount written in the texts (an aid sentence, the roles), with its currency."""
+    found = [m for t in texts for m in _money_in(t)]
+    return max(found, default=(None, None))
+
+
+@lru_cache(maxsize=65536)
+def _money_in(text: str) -> tuple[tuple[float, str], ...]:
     from .rules.counts import find_counts
 
-    best: tuple[float, str] | None = None
-    for t in texts:
-        for c in find_counts(t):
-            if c.rule == "count.money" and isinstance(c.value, (int, float)):
-                if best is None or float(c.value) > best[0]:
-                    best = (float(c.value), c.unit)
-    return (None, None) if best is None else best
+    return tuple((float(c.value), c.unit) for c in find_counts(text)
+                 if c.rule == "count.money" and isinstance(c.value, (int, float)))
 
 
 def _number(v: Any) -> float | None:
