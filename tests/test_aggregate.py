@@ -467,3 +467,18 @@ def test_dask_dataframe_of_records():
     assert aggregate_bag(dd.from_pandas(pd.DataFrame(as_json), npartitions=2), scheduler="sync").events == expected
     with pytest.raises(ValueError, match="convert-string"):
         aggregate_bag(dd.from_pandas(pd.DataFrame(ceremony_pair()), npartitions=2), scheduler="sync")
+
+
+def test_one_press_release_merges_on_its_sentence_when_roles_differ():
+    s1 = ("Pemerintah Kota Palu meluncurkan program Palu Berdaya untuk pelaku usaha mikro di Taman Gor, "
+          "Kamis (14/3/2024).")
+    s2 = ("Pemerintah Kota Palu resmi meluncurkan program Palu Berdaya bagi pelaku usaha mikro di Taman Gor "
+          "pada Kamis (14/3/2024).")
+    a = ev("program_launched", "2024-03-14", s1, agent="Pemerintah Kota Palu")
+    b = ev("program_launched", "2024-03-14", s2, object="program Palu Berdaya untuk pelaku usaha mikro")
+    ds = aggregate([rec("a", "2024-03-15", events=[a], regions=[PALU]), rec("b", "2024-03-15", events=[b], regions=[PALU])])
+    assert len(ds.events) == 1
+    other = ev("program_launched", "2024-03-14", "Wali Kota meninjau pasar dan meluncurkan aplikasi baru.",
+               agent="Wali Kota Palu")
+    ds = aggregate([rec("a", "2024-03-15", events=[a], regions=[PALU]), rec("c", "2024-03-15", events=[other], regions=[PALU])])
+    assert len(ds.events) == 2

@@ -17,7 +17,8 @@ twice counts once (the record whose canonical JSON sorts first, whatever the inp
 3. where both name the region they happened in (location, roles or evidence sentence), the regions are
    the same or one lies in the other,
 4. a *key role* of the type (``data/aggregate.json``: the recipient of an award, the object of a launch,
-   the item or beneficiary of aid …) is present in both and similar, and
+   the item or beneficiary of aid …) is present in both and similar, or their evidence sentences are
+   one press release's (60 % of their words in common), and
 5. no *conflict role* present in both differs (two recipients at one ceremony, two givers, two awards).
 
 Two role texts are similar when one contains the other word for word, or when at least half of the
@@ -541,7 +542,19 @@ def _match_score(m: Record, occ: Occurrence) -> float | None:
         if r in rep and similar(_hashable(v), _hashable(rep[r])):
             score += 2.0 if r in keys else 1.0
             key_hit = key_hit or r in keys
+    first = occ.mentions[0]["evidence"]
+    if m["evidence"] and first and same_sentence(m["evidence"], first):
+        score += 2.0
+        key_hit = True
     return score if key_hit else None
+
+
+@lru_cache(maxsize=65536)
+def same_sentence(a: str, b: str) -> bool:
+    """Two evidence sentences of one press release: at least 60 % of their words in common (Jaccard), and
+    more than five words each."""
+    x, y = set(_name_key(a).split()), set(_name_key(b).split())
+    return len(x) > 5 and len(y) > 5 and len(x & y) >= 0.6 * len(x | y)
 
 
 def mention_order(m: Mapping[str, Any]) -> tuple[str, str, str, int]:
