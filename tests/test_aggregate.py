@@ -482,3 +482,12 @@ def test_one_press_release_merges_on_its_sentence_when_roles_differ():
                agent="Wali Kota Palu")
     ds = aggregate([rec("a", "2024-03-15", events=[a], regions=[PALU]), rec("c", "2024-03-15", events=[other], regions=[PALU])])
     assert len(ds.events) == 2
+
+
+def test_no_time_known_never_merges():
+    e = ev("program_launched", None, object="aplikasi Pasar Digital UMKM")
+    ds = aggregate([rec("a", None, events=[e]), rec("b", None, events=[copy.deepcopy(e)])])
+    assert len(ds.events) == 2
+    month = ev("program_launched", "2024-03", object="aplikasi Pasar Digital UMKM")
+    ds = aggregate([rec("a", None, events=[month]), rec("b", None, events=[copy.deepcopy(month)])])
+    assert len(ds.events) == 2

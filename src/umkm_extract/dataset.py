@@ -524,8 +524,8 @@ def _hashable(v: Any) -> Any:
 
 def _match_score(m: Record, occ: Occurrence) -> float | None:
     """How well a mention fits an occurrence (shared similar roles), or None when it cannot be the same."""
-    if m["doc_id"] in occ.docs:
-        return None
+    if m["doc_id"] in occ.docs or not m["eff"]:
+        return None  # same article, or no time known (no day date, no publication day): nothing to merge on
     rules = _rules()
     keys = rules.key_roles.get(m["type"], ())
     if not all(dates_compatible(m["date"], d) for d in occ.dates):
