@@ -155,6 +155,9 @@ _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditarget
 _GOVERNED = re.compile(r"(?i)(?<![\p{L}])(?:melalui|dengan|kepada|dari|bersama|didampingi|oleh|untuk|bagi|di|ke|"
                        r"dan|serta|mewakili|atas|antara|menurut|kata|ujar|dijelaskan)\s+(?:\p{L}+\s+){0,1}\Z")
 _NUMBERS_IN_NP = re.compile(r"(?i)(?<![\p{L}\p{N}])(?:sebanyak\s+|sekitar\s+)?\p{N}[\p{N}.,]*(?:\s+(?:ribu|juta|miliar))?\s+")
+# the year of a programme ("lewat program PTSL tahun 2023", "merupakan program tahun 2014"): not the day
+# of an occurrence under it
+_PROGRAM_YEAR = re.compile(r"(?i)(?<![\p{L}])program(?![\p{L}])[^.,;:!?\d]{0,60}?(?:(?<![\p{L}])tahun\s+(?:anggaran\s+)?)?\Z")
 _SOURCE_OF_FUNDS = re.compile(r"(?i)(?:bersumber|berasal|sumber(?:nya)?|anggaran)\s*\Z")
 _FOLLOW_UP = re.compile(r"(?i)\b(?:penyerahan|peresmian|pengukuhan|pelantikan|penyaluran|peluncuran|penandatanganan|"
                         r"pembagian|pemberian|kegiatan|acara|pelaksanaan)\b")
@@ -170,6 +173,10 @@ _OLEH = re.compile(r"(?i)(?<![\p{L}])oleh(?![\p{L}])")
 _SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
 _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
 _TURUT = re.compile(r"(?i)\bturut\b")
+# "Setelah (sebelumnya) menyalurkan …, Pemkab kali ini/kembali menyerahkan …": the clause names an earlier
+# occurrence of its own (its own date or none), not the occasion that the main clause reports
+_AFTER_EARLIER = re.compile(r"(?<![\p{L}])(?i:setelah|sesudah)(?![\p{L}])")
+_NEW_OCCASION = re.compile(r"(?<![\p{L}])(?i:kembali|kali\s+ini|hari\s+ini|sekarang)(?![\p{L}])")
 # "… juga dilakukan dalam acara tersebut": the occasion of the event reported before, anywhere in the sentence
 # (or the occasion named by its acronym: "Dalam RAT itu pula dilakukan peluncuran …")
 _THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
@@ -183,6 +190,22 @@ _BENEFIT_PAID = re.compile(r"(?i)(?<![\p{L}])(?:santunan|klaim|manfaat\s+(?:jami
 _CLAUSE_START = re.compile(r"(?:[;:“”\"]|\b(?:bahwa|sementara\s+itu|selain\s+itu|kemudian)\b)", re.I)
 _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?:-KIS)?|Jamsostek|jaminan sosial ketenagakerjaan", re.I)
 # where a subject noun phrase before the trigger ends: at an adverb ("Pemkab telah menyerahkan") or the end
+# a comma inside the recipient noun phrase: the rest of a list ("usaha mikro, kecil dan menengah") or the
+# places that locate it ("warga Desa Lantan, Kecamatan Batukliang Utara, Lombok Tengah menerima …")
+_NP_GOES_ON = re.compile(r"(?i)(?:kecil|menengah|kec\.|kecamatan|kab\.|kabupaten|kota|provinsi|desa|kelurahan)\b|"
+                         r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*(?:\s+\(\p{Lu}[\p{L}]*\))?\s+)(?=\p{Ll})")
+# a programme as the subject of a passive verb ("program pembinaan … dilaksanakan …")
+_PROGRAM_SUBJECT = re.compile(r"(?i)\s*(?:\p{L}+\s+){0,2}program(?:nya)?(?![\p{L}])")
+_ATTENDED_BY = re.compile(r"(?i)(?<![\p{L}])diikuti\s+oleh\s+\Z")
+# a habit stated right after the verb ("dilaksanakan secara berkala", "digelar setiap tahun")
+_HABIT_AFTER = re.compile(r"(?i)(?:\s+(?:yang\s+)?(?:di|ber)\p{L}+)?\s+(?:secara\s+)?(?:berkala|rutin|(?:setiap|tiap)\s+(?:hari|pekan|minggu|bulan|"
+                          r"triwulan|semester|tahun))(?![\p{L}])")
+# a loan disbursement reported as a running total ("hingga Mei 2021 telah menyalurkan KUR", "realisasi KUR")
+_LOAN = re.compile(r"(?i)(?<![\p{L}])(?:KUR|kredit|pinjaman|pembiayaan)(?![\p{L}])")
+_RUNNING_TOTAL = re.compile(
+    r"(?i)(?<![\p{L}])(?:realisasi|terealisasi|merealisasikan|total|(?:hingga|sampai(?:\s+dengan)?|s\.d\.?)\s+"
+    r"(?:akhir\s+|awal\s+|pertengahan\s+)?(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|"
+    r"september|oktober|november|desember|tahun|\d{4}|saat\s+ini|kini|sekarang))(?![\p{L}])")
 _SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$")
 _RECIPIENT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$")
 
@@ -316,6 +339,10 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         ag = role_np("agent", te, se)
         if ag:
             slots["agent"] = ag
+    elif voice == "passive_attended":
+        att = role_np("agent", te, se)  # "… diikuti oleh 300 pelaku UMKM": who took part
+        if att:
+            slots["recipient"] = att
     elif voice in ("passive", "passive_person"):
         ag = role_np("agent", te, se)
         if ag is None:
@@ -330,7 +357,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     elif voice == "receive":
         lo = before[0]
         for c in _COMMA.finditer(text, before[0], before[1]):
-            if c.end() < ts - 2:
+            if c.end() < ts - 2 and not _NP_GOES_ON.match(text, c.end(), ts):
                 lo = c.end()
         near = ctx.subject(lo, ts)
         sp = _np(text, lo, ts, _RECIPIENT_END)
@@ -351,6 +378,10 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         ag = role_np("agent", te, se)
         if ag:
             slots["agent"] = ag
+    ag = slots.get("agent")
+    if ag is not None and rule.type == "training_held" and _ATTENDED_BY.search(text, max(ss, ag[1][0] - 20), ag[1][0]):
+        att = slots.pop("agent")  # "Pelatihan yang diikuti oleh 300 pelaku UMKM": the participants
+        slots.setdefault("recipient", att)
     rec = role_np("recipient", te, se)
     if rec and "recipient" not in slots:
         slots["recipient"] = rec
@@ -393,18 +424,40 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
 
 
 def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
-    ds = [d for d in ctx.dates if sent[0] <= d.start and d.end <= sent[1]
-          and not _DEADLINE.search(ctx.text, max(sent[0], d.start - 45), d.start)]
+    here = [d for d in ctx.dates if sent[0] <= d.start and d.end <= sent[1]]
+    ds = [d for d in here if not _DEADLINE.search(ctx.text, max(sent[0], d.start - 45), d.start)
+          and not (len(d.value) == 4 and _PROGRAM_YEAR.search(ctx.text, max(sent[0], d.start - 80), d.start))]
     if not ds:
         return None
     after = [d for d in ds if d.start >= ts]
     best = min(after, key=lambda d: d.start - ts) if after else max(ds, key=lambda d: d.start)
-    # a range ("19-20 Februari 2025") gives two mentions side by side: the occurrence starts at the first
-    joined = [d for d in ds if abs(d.start - best.start) <= 3 or (d.start <= best.start < d.end + 3)]
+    # a range ("19-20 Februari 2025") gives two mentions side by side: the occurrence starts at the first; the
+    # range is judged by its written end ("selama tiga hari yakni 26-28 Oktober 2022" is no deadline)
+    joined = [d for d in here if abs(d.start - best.start) <= 3 or (d.start <= best.start < d.end + 3)]
     return min(joined, key=lambda d: d.value)
 
 
-def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int) -> bool:
+def _earlier_clause(text: str, sent: Span, ts: int) -> Span | None:
+    """The "Setelah …," clause around `ts` when the main clause after it reports the occasion of the day
+    ("…, Pemko kali ini mengucurkan …", "…, hari ini … meluncurkan …", "…, Pemkab kembali menyalurkan …")."""
+    for m in _AFTER_EARLIER.finditer(text, sent[0], ts):
+        depth, i = 0, m.end()
+        while i < sent[1]:
+            c = text[i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c == "," and depth <= 0:
+                break
+            i += 1
+        if m.end() <= ts < i < sent[1] and _NEW_OCCASION.search(text, i, min(sent[1], i + 120)):
+            return m.start(), i
+    return None
+
+
+def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int,
+             earlier: bool = False) -> bool:
     pre = text[max(sent[0], ts - 40):ts]
     words = _LETTERS.findall(pre)[-3:]
     if any(lex.negation.fullmatch(w) for w in words):
@@ -417,10 +470,16 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
         return True  # "program pemberian bantuan": the programme, not an occurrence
     if _PLAN_BEFORE.search(text, sent[0], ts):
         return True  # "Pemkot menargetkan seluruh pengurus terdaftar sebagai peserta BPJS …"
-    if rule.voice in ("passive", "passive_person") and words and words[-1].casefold() == "yang" \
+    segs = _COMMA.split(text[sent[0]:ts])
+    if (rule.voice.startswith("passive") and any(_PROGRAM_SUBJECT.match(seg) for seg in segs)) or (
+            rule.voice == "nominal" and _PROGRAM_SUBJECT.match(segs[-1])):
+        return True  # "tahun ini program pembinaan dan pelatihan …, dilaksanakan melalui DAK": the programme runs
+    if _HABIT_AFTER.match(text, te, sent[1]):
+        return True  # "pelatihan dilaksanakan secara berkala": a habit, not an occurrence
+    if rule.voice in ("passive", "passive_person", "passive_attended") and words and words[-1].casefold() == "yang" \
             and not _OLEH.search(text, te, sent[1]):
         return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
-    if _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts):
+    if not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
     return bool(_CONDITIONAL.search(text, sent[0], ts))
 
@@ -467,6 +526,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     raw: list[Event] = []
     sent_index: dict[Span, int] = {}
     same_occasion: set[int] = set()  # ids of events said to share the occasion of an earlier one
+    earlier: set[int] = set()  # trigger starts of occurrences before the reported one ("Setelah …, kali ini …")
     candidates = _rule_candidates(lex, index if index is not None else WordIndex(text), sentences)
     for k, sent in enumerate(sentences):
         ss, se = sent
@@ -498,12 +558,17 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                         continue
                 if rule.sentence_has is not None and not rule.sentence_has.search(text, ss, se):
                     continue
-                if _negated(lex, rule, text, sent, ts, te):
+                clause = _earlier_clause(text, sent, ts)
+                if _negated(lex, rule, text, sent, ts, te, earlier=clause is not None):
                     continue
                 if rule.voice == "nominal" and (raw or sent_events) and _BARE_NOMINAL.match(text, te, se):
                     continue  # "Usai pelantikan, …", "Pelantikan dihadiri …": the event already reported
                 claimed.append((ts, te))
                 slots = _fill(ctx, lex, rule, m, sent)
+                if clause is not None and rule.voice == "active" and ctx.subject(clause[0], ts) is None:
+                    main_subj = ctx.subject(clause[1], min(se, clause[1] + 100))
+                    if main_subj:  # "Setelah menyalurkan …, Pemko Padang Panjang kali ini …": the same actor
+                        slots["agent"] = main_subj
                 role_names = lex.types[rule.type]
                 roles: dict[str, Any] = {}
                 spans: dict[str, Span] = {}
@@ -512,7 +577,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     if role and role not in roles:
                         roles[role] = val
                         spans[role] = sp
-                d = _date_for(ctx, sent, ts)
+                d = _date_for(ctx, clause or sent, ts)  # an earlier occurrence: only its own clause dates it
                 etype = rule.type
                 pg = _PROGRAM.search(text, ss, se) if etype == "aid_distributed" else None
                 if pg and not _BENEFIT_PAID.search(text, te, min(se, te + 40)):
@@ -528,9 +593,17 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                         and isinstance(roles.get("object"), str) and lex.opened_activity.match(roles["object"])):
                     continue  # "Pelatihan pembuatan keripik dibuka secara resmi": an activity began
                 date = d.value if d else None
+                if (etype == "aid_distributed" and (date is None or len(date) < 10)
+                        and _LOAN.search(text, max(ss, ts - 100), min(se, te + 60))
+                        and _RUNNING_TOTAL.search(text, sentences[max(0, k - 1)][0],
+                                                  sentences[min(len(sentences) - 1, k + 1)][1])):
+                    continue  # a loan programme's running total, not a handover on a day
                 ev = Event(type=etype, date=date, trigger=text[ts:end], roles=roles, sentence=text[ss:se],
                            sentence_start=ss, trigger_start=ts, trigger_end=end, role_spans=spans, rule=rule.id)
                 sent_events.append(ev)
+                if clause is not None:
+                    earlier.add(ts)
+                    continue
                 if date is None and (_TURUT.search(text, max(ss, ts - 12), te) or _SAME_OCCASION.match(text, ss, ts)
                                      or _THAT_OCCASION.search(text, ss, se)):
                     same_occasion.add(id(ev))  # "turut diserahkan …", "Usai penandatanganan, …": dated below
@@ -538,11 +611,13 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         themes = [sp for ev in sent_events for r, sp in ev.role_spans.items() if r in ("object", "item", "award")]
         sent_events = [ev for ev in sent_events if not (ev.rule.endswith("nominal") and any(
             a <= ev.trigger_start < b for a, b in themes))]
-        raw.extend(sent_events)
+        raw.extend(sorted(sent_events, key=lambda ev: ev.trigger_start))  # in text order, whatever the rule order
         sent_index[sent] = len(sent_events)
-    _borrow_neighbour_dates(ctx, raw, sentences, sent_index, skip=same_occasion)
+    _borrow_neighbour_dates(ctx, raw, sentences, sent_index,
+                            skip=same_occasion | {id(ev) for ev in raw if ev.trigger_start in earlier})
     _date_same_occasion(ctx, raw, same_occasion)
-    return [_tidy_roles(text, ev) for ev in _merge(date_from_lead(text, _merge(raw), sentences, dates, published))]
+    merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
+    return [_tidy_roles(text, ev) for ev in _merge(merged, earlier)]
 
 
 # roles whose value is a person or organisation named in full: a trailing clause is no part of them, but
@@ -624,12 +699,15 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
                 break
 
 
-def _merge(events: Sequence[Event]) -> list[Event]:
-    """One record per occurrence: same type with nested or missing dates is the same occurrence."""
+def _merge(events: Sequence[Event], apart: Collection[int] = ()) -> list[Event]:
+    """One record per occurrence: same type with nested or missing dates is the same occurrence.
+    An event whose trigger starts at one of `apart` (an earlier occurrence) merges only with its own kind."""
     out: list[Event] = []
     for ev in events:
         target = None
         for i, g in enumerate(out):
+            if (g.trigger_start in apart) != (ev.trigger_start in apart):
+                continue
             if g.type == ev.type and _nested(g.date, ev.date):
                 if g.date is not None and ev.date is not None or ev.date is None or g.date is None:
                     target = i
