@@ -491,3 +491,24 @@ def test_no_time_known_never_merges():
     month = ev("program_launched", "2024-03", object="aplikasi Pasar Digital UMKM")
     ds = aggregate([rec("a", None, events=[month]), rec("b", None, events=[copy.deepcopy(month)])])
     assert len(ds.events) == 2
+
+
+CORPUS_PAIRS = [("f01-temanggung-anugerah-koperasi", "f02-palopo-anugerah-umkm-digital"),
+                ("f03-kuningan-bumdes-terbaik-nasional", "f04-tanah-datar-bumnag-ketahanan-pangan")]
+
+
+@pytest.mark.parametrize("a, b", CORPUS_PAIRS)
+def test_corpus_ceremony_pairs_in_two_house_styles(a, b):
+    """corpus/ f01–f04: two outlets, one national ceremony: the launch and the MoU are one event each with both
+    sources; the two award recipients are two events."""
+    ds = aggregate([ROOT / "corpus" / f"{a}.gold.json", ROOT / "corpus" / f"{b}.gold.json"])
+    t = by_type(ds)
+    for shared in ("program_launched", "agreement_signed"):
+        assert [e["sources"] for e in t[shared]] == [f"{a};{b}"], shared
+    assert sorted(e["sources"] for e in t["award_received"]) == [a, b]
+
+
+def test_corpus_aid_pair_one_shared_handover_and_one_more_giver():
+    a, b = "f05-bandar-lampung-gerobak-pkl", "f06-bandar-lampung-gerobak-modal-usaha"
+    ds = aggregate([ROOT / "corpus" / f"{a}.gold.json", ROOT / "corpus" / f"{b}.gold.json"])
+    assert sorted(e["sources"] for e in ds.events if e["type"] == "aid_distributed") == sorted([b, f"{a};{b}"])
