@@ -63,7 +63,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .formats import ROLE_NAMES, table_writer
+from .evaluate import _title as _title_key  # titles compare as the scorer compares them
+from .formats import ROLE_NAMES, _is_failure, table_writer
 from .rules.gazetteer import LEVELS, compact, gazetteer
 from .rules.text import normalize_name, normalize_text
 
@@ -199,10 +200,6 @@ def _doc_id(rec: Mapping[str, Any]) -> str | None:
 
 def _digest(rec: Mapping[str, Any]) -> str:
     return hashlib.sha1(json.dumps(rec, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
-def _is_failure(rec: Mapping[str, Any]) -> bool:
-    return "error" in rec and "persons" not in rec
 
 
 def _day(value: Any) -> str | None:
@@ -417,12 +414,6 @@ def explode(rec: Mapping[str, Any]) -> Record:
     return {"article": article, "events": events, "officials": officials}
 
 
-def _title_key(title: Any) -> str:
-    from .evaluate import _title
-
-    return _title(title)
-
-
 # --------------------------------------------------------------------------------------------
 # Events: merging mentions of one occurrence (pure)
 # --------------------------------------------------------------------------------------------
@@ -624,6 +615,7 @@ def event_row(occ: Occurrence) -> Row:
     currency = next((m["currency"] for m in money_m if m["money"] == money), None)
     count = _pick([m["count"] for m in ms])
     unit = _pick([m["count_unit"] for m in ms if m["count"] == count]) if count is not None else None
+    evidence = {m["doc_id"]: m["evidence"] for m in ms if m["evidence"]}
     ident = "|".join([occ.type, best_date or ""] + sorted(f"{m['doc_id']}#{m['idx']}" for m in ms))
     row: Row = {
         "event_id": "ev-" + hashlib.sha1(ident.encode()).hexdigest()[:12],
@@ -641,11 +633,8 @@ def event_row(occ: Occurrence) -> Row:
         "n_sources": len(sources), "sources": ";".join(sources),
         "first_published": published[0] if published else None,
         "last_published": published[-1] if published else None,
-        "evidence": json.dumps({m["doc_id"]: m["evidence"] for m in sorted(ms, key=lambda m: m["doc_id"])
-                                if m["evidence"]}, ensure_ascii=False, sort_keys=True) or None,
+        "evidence": json.dumps(evidence, ensure_ascii=False, sort_keys=True) if evidence else None,
     })
-    if row["evidence"] == "{}":
-        row["evidence"] = None
     return row
 
 
