@@ -359,3 +359,42 @@ def test_more_name_before_office_shapes(text, name, title):
 
 def test_a_common_word_after_a_title_head_is_no_name():
     assert persons("Pesertanya nelayan, Asisten Rumah Tangga (ART) dan tukang bangunan.") == []
+
+
+# Shapes of real regional news that the rules missed (session 5): degrees after a name with no title, a unit's
+# name that goes on after "dan", a conjunction or comma before the next title, a company word before the name.
+@pytest.mark.parametrize("text, expected", [
+    ("Pejabat yang dilantik:\n- Boby Rachmat, SSTP., M.Si memimpin Badan Kesbangpol Riau.\n"
+     "- Yurnalis, S.Sos, M.Si menjadi motor Dispora Riau.",
+     [("Boby Rachmat", None), ("Yurnalis", None)]),
+    ("Kegiatan dihadiri Kadis Pemberdayaan Masyarakat dan Pekon Eko Sumarmi, Kaban Kesbangpol Sukarman dan "
+     "Camat Gadingrejo Moudy Nazolla.",
+     [("Eko Sumarmi", "Kadis Pemberdayaan Masyarakat dan Pekon"), ("Sukarman", "Kaban Kesbangpol"),
+      ("Moudy Nazolla", "Camat")]),
+    ("Kepala Dinas Koperasi Budi Santoso mengatakan hal itu.", [("Budi Santoso", "Kepala Dinas Koperasi")]),
+    ("Kepala Dinas Perindustrian dan Perdagangan Muhammad Zaki Aslam hadir.",
+     [("Muhammad Zaki Aslam", "Kepala Dinas Perindustrian dan Perdagangan")]),
+    ("Vice President Corporate Communication Pertamina Fadjar Djoko Santoso mengatakan.",
+     [("Fadjar Djoko Santoso", "Vice President Corporate Communication")]),
+    ("Itu disyukuri, kata Pelaksana tugas (Plt) Gubernur Sulawesi Selatan Andi Sudirman Sulaiman.",
+     [("Andi Sudirman Sulaiman", "Pelaksana tugas (Plt) Gubernur")]),
+])
+def test_session5_shapes(text, expected):
+    assert [(p.name, p.title) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hasilnya, S.E. dan sarjana lain ikut seleksi.",  # a degree after a common word: nobody
+    "Acara tersebut, kata Menag, untuk menyampaikan pesan.",  # an office without a name
+    "Ketua Koperasi Maju Bersama hadir dan memberikan sambutan.",
+])
+def test_session5_negatives(text):
+    assert [p.name for p in persons(text)] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sedikitnya Aziz meresmikan 70 UMKM dan 200 produk.", "Aziz"),
+    ("Ketua Umum DPD IWAPI Maluku, Nita bin Umar, mengatakan hal itu.", "Nita bin Umar"),
+])
+def test_session5_name_edges(text, name):
+    assert name in [p.name for p in persons(text)]

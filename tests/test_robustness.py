@@ -568,3 +568,30 @@ def test_the_library_reads_html_as_the_cli_does() -> None:
         article = umkm_extract.extract(html, published="2024-09-06")
     assert article.title == "Pasar Tanjung Diresmikan"
     assert [p.name for p in article.persons] == ["Hendy Siswanto"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed raise, on purpose
+def test_signal_swallowed_inside_del_is_raised_at_the_next_check():
+    # Python ignores an exception raised while a __del__ runs; a signal arriving there must still stop the run
+    from umkm_extract.cli import Interrupted, _Pending, signals_as_interrupts
+
+    class Dies:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # the handler runs between bytecodes, here: its raise is swallowed
+                pass
+
+    with signals_as_interrupts():
+        Dies()  # collected at once: the handler fires inside __del__
+        with pytest.raises(Interrupted) as caught:
+            _Pending.check()
+    assert caught.value.signum == signal.SIGTERM
+    assert _Pending.signum is None  # reset when the block ends
+    assert signal.getsignal(signal.SIGTERM) is not None
+
+
+def test_no_signal_no_interrupt():
+    from umkm_extract.cli import _Pending, signals_as_interrupts
+
+    with signals_as_interrupts():
+        _Pending.check()  # nothing pending: no raise

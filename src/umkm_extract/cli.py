@@ -129,15 +129,30 @@ class Interrupted(KeyboardInterrupt):
         self.signum = signum
 
 
+class _Pending:
+    """The signal a handler received, kept until the run has stopped for it."""
+
+    signum: int | None = None
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise :class:`Interrupted` for a signal whose raise did not reach the run: Python ignores an exception
+        raised while a ``__del__`` or a weakref callback runs, and the handler may fire inside one."""
+        if cls.signum is not None:
+            raise Interrupted(cls.signum)
+
+
 @contextmanager
 def signals_as_interrupts() -> Iterator[None]:
     """Within the block SIGINT and SIGTERM raise :class:`Interrupted` (once; further signals are
-    ignored while the run cleans up). Previous handlers are restored on exit."""
+    ignored while the run cleans up), and :meth:`_Pending.check` raises it again wherever the first
+    raise was swallowed. Previous handlers are restored on exit."""
     sigs = (signal.SIGINT, signal.SIGTERM)
 
     def handler(signum: int, frame: Any) -> None:
         for s in sigs:
             signal.signal(s, signal.SIG_IGN)
+        _Pending.signum = signum
         raise Interrupted(signum)
 
     try:
@@ -145,9 +160,11 @@ def signals_as_interrupts() -> Iterator[None]:
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
+    _Pending.signum = None
     try:
         yield
     finally:
+        _Pending.signum = None
         for s, h in previous.items():
             signal.signal(s, h)
 
@@ -363,9 +380,11 @@ def extract(
                 found.add(oc)
                 if bar is not None:
                     bar.update(1)
+                _Pending.check()
 
             with closing(outcomes), _messages_above(bar):
                 stats = run_batch(outcomes, sink, with_text=with_text, on_outcome=on_outcome, quiet=quiet)
+            _Pending.check()  # a signal swallowed after the last article
     except Interrupted as exc:
         sink.close()
         if bar is not None:

@@ -39,16 +39,19 @@ class _Lexicon:
     degree: frozenset[str]
     particle: frozenset[str]
     common: frozenset[str]  # common words (data/common_words.txt): no one-word name, no candidate's first word
+    degree_after: re.Pattern[str]  # a comma and a degree ("…, S.Sos"): a person's name stands before it
 
 
 # An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
 # "P[jJ]s?") so that `first_words` can read them.
-_TITLE_MOD = r"Pjs?|PJs?|Plt|Plh|Penjabat|Pelaksana\s+Tugas|Pelaksana\s+Harian"
+_TITLE_MOD = r"Pjs?|PJs?|Plt|Plh|Penjabat|Pelaksana\s+[Tt]ugas|Pelaksana\s+[Hh]arian"
 # Heads that take a complement before the name: "Kepala Dispermades Tetuko Raharjo".
 _NEEDS_COMPLEMENT = frozenset(
-    "kepala ketua sekretaris anggota direktur kadis kabid kasi kabag kasubag kasat asisten deputi "
+    "kepala ketua sekretaris anggota direktur kadis kaban kakan kabid kasi kabag kasubag kasat asisten deputi "
     "koordinator manajer menteri inspektur dirjen pembina pengelola pemilik".split()
 )
+# A company written as one capitalised word: never part of a person's name ("… Pertamina Fadjar Djoko").
+_ORG_WORD = re.compile(r"Pertamina|Telkom|Pegadaian|Kadin|Bulog|Jamkrida|Askrindo|Jasindo|Taspen|Asabri|Jamsostek")
 # Start of a non-government body inside a title: its name goes to `organization`.
 _ORG_MARKER = re.compile(
     r"\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
@@ -68,6 +71,8 @@ _POSITION_ACRONYM_TAIL = re.compile(
     r"General\s+Manager|Manajer|Manager|Kepala\s+Perwakilan|Kepala\s+Cabang|Pimpinan(?:\s+Cabang)?))"
     r"\s+(?P<org>\p{Lu}{2,6})\s*\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
+# the words that make the next one part of a unit's name: "Dinas Koperasi Budi Santoso" is no cooperative
+_UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri deputi asisten".split())
 
 
 def split_title_body(title: str) -> tuple[str, str | None]:
@@ -134,8 +139,10 @@ def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     deg = frozenset(compact(d) for d in _lines("degrees.txt"))
     particle = frozenset(w.casefold() for ln in _lines("name_particles.txt") for w in ln.split())
     common = frozenset(_lines("common_words.txt"))
+    degrees = sorted(_lines("degrees.txt"), key=len, reverse=True)
+    degree_after = re.compile(r",[ ]*(?:%s)\.?(?=[ ]*[,;\n]|[ ]+\p{L}|\.?\Z)" % "|".join(map(re.escape, degrees)))
     return _Lexicon(pattern, first, {h.casefold().replace(" ", ""): k for h, k in heads.items()}, stop, hon, deg,
-                    particle, common)
+                    particle, common, degree_after)
 
 
 @dataclass
@@ -203,8 +210,9 @@ def _capitalised_word(m: re.Match[str] | None) -> bool:
     return m is not None and m.lastgroup == "word" and m.group("word")[0].isupper()
 
 
-def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
-    """Tokens of a title phrase after its head, up to the first lowercase word or clause break."""
+def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None = None) -> list[_Tok]:
+    """Tokens of a title phrase after its head, up to the first lowercase word or clause break, or up to a
+    conjunction before another title (``heads``): "Kaban Kesbangpol Sukarman dan Camat …"."""
     toks: list[_Tok] = []
     m = _TOK.match(text, pos, limit)
     while m is not None and len(toks) < 40:
@@ -213,7 +221,7 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
         nxt = None  # the following token, when a comma or conjunction had to look at it
         if kind == "comma":
             nxt = _TOK.match(text, end, limit)
-            if not _capitalised_word(nxt):
+            if not _capitalised_word(nxt) or (heads is not None and heads.match(text, nxt.start("word"))):
                 break
             toks.append(_Tok(start, end, ",", "comma"))
         elif kind == "paren":
@@ -222,9 +230,14 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
             w = m.group(kind)
             if w in ("dan", "&", "/", "serta") and toks and toks[-1].kind == "word":
                 nxt = _TOK.match(text, end, limit)
-                if not _capitalised_word(nxt):
+                if not _capitalised_word(nxt) or (heads is not None and heads.match(text, nxt.start("word"))):
                     break
                 toks.append(_Tok(start, end, w, "conj"))
+            elif w in ("bin", "binti") and toks and toks[-1].kind == "word":
+                nxt = _TOK.match(text, end, limit)
+                if not _capitalised_word(nxt):
+                    break
+                toks.append(_Tok(start, end, w, "word"))  # "Nita bin Umar": a patronymic inside the name
             elif w.casefold().strip(".") in _CALENDAR:
                 break
             elif w in _QUALIFIERS:
@@ -248,7 +261,10 @@ def _scan_extent(text: str, pos: int, limit: int) -> list[_Tok]:
 
 def _strip_name(tokens: list[_Tok], lex: _Lexicon) -> list[_Tok]:
     """Drop honorifics in front and degrees behind."""
-    while tokens and compact(tokens[0].text) in lex.honorific:
+    # honorifics ("H."), and a common word in -nya that opens the sentence ("Sedikitnya Aziz meresmikan")
+    while tokens and (compact(tokens[0].text) in lex.honorific
+                      or (len(tokens) > 1 and tokens[0].text.casefold().endswith("nya")
+                          and tokens[0].text.casefold() in lex.common)):
         tokens = tokens[1:]
     while tokens and compact(tokens[-1].text) in lex.degree:
         tokens = tokens[:-1]
@@ -286,9 +302,11 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
         if named and _is_initial(t.text) and len(t.text.rstrip(".")) <= 2 and _initial_may_open(toks, i - 1, regions):
             i -= 1  # "SF Hariyanto", "A Murtala", "M Tranggono"
             continue
-        if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
+        if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end) or _ORG_WORD.fullmatch(t.text):
             break
         i -= 1
+    if i >= 1 and toks[i - 1].kind == "conj" and end - i >= 3:
+        i += 1  # "Kadis Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name goes on after "dan"
     name = _strip_name(toks[i:end], lex)
     if len(name) > 5:
         return end, []
@@ -296,7 +314,8 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     while j >= 0 and toks[j].kind == "word" and _covered(regions, toks[j].start, toks[j].end):
         j -= 1
     head = toks[j].text.casefold().rstrip(".") if j >= 0 and toks[j].kind == "word" else ""
-    if name and head in _ORG_HEADS and (j == i - 1 or head in _COMPANY_HEADS):
+    unit = j >= 1 and toks[j - 1].kind == "word" and toks[j - 1].text.casefold() in _UNIT_OF
+    if name and head in _ORG_HEADS and (j == i - 1 or head in _COMPANY_HEADS) and not unit:
         return end, []  # "PT Wastra Dewata Kreasi", "Cabang Kajen": a company or place name, not a person
     return i, name
 
@@ -331,7 +350,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
     for m in scan.finditer(lex.heads, lex.head_first, a, b):
         head = m.group("head")
         head_key = head.casefold().replace(" ", "")
-        toks = _scan_extent(text, m.end(), b)
+        toks = _scan_extent(text, m.end(), b, lex.heads)
         if not toks:
             continue
         min_keep = 1 if head.split()[0].casefold() in _NEEDS_COMPLEMENT else 0
@@ -653,6 +672,21 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
         _, name = _trailing_name(raw, lex, regions, 0)
         if name and not all(t.text.endswith(".") for t in name):
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
+    # "- Boby Rachmat, SSTP., M.Si memimpin …", "Yurnalis, S.Sos, M.Si menjadi …": a name before its degrees
+    last = a
+    for d in lex.degree_after.finditer(text, a, b):
+        if d.start() < last:
+            continue
+        brk = _CLAUSE_START.search(text, max(a, d.start() - 80), d.start())
+        lo = brk.end() if brk else max(a, d.start() - 80)
+        raw = [_Tok(w.start() + lo, w.end() + lo, w.group(), "word") for w in _WORD.finditer(text[lo:d.start()])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        last = d.end()
+        if not name or all(t.text.endswith(".") for t in name):
+            continue
+        if len(name) == 1 and (name[0].text.casefold() in lex.common or name[0].text.casefold() in lex.stop):
+            continue
+        out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.degree"))
     for m in scan.finditer(_ROLE_BEFORE, _ROLE_FIRST, a, b):
         s, e = m.span("name")
         raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]

@@ -44,6 +44,8 @@ _TOKEN_RE = re.compile(_TOKEN)
 _PAREN_END = re.compile(r"\)\s*\Z")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ ]{_TOKEN})*")
 _PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecamatan|kabupaten|kota|provinsi)\b")
+# "(Pemberdayaan) Masyarakat dan Desa/Pekon/Kampung": a government unit's name, not a place cue
+_UNIT_BEFORE_CUE = re.compile(r"(?i:masyarakat)\s+(?:dan|&)\s+\Z")
 _UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
 
 
@@ -196,6 +198,8 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                     continue
                 named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
+                if _UNIT_BEFORE_CUE.search(text, max(0, m.start() - 20), m.start()):
+                    continue  # "Dinas Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name, no place
                 run = _NAME_RUN.match(text, s, b)
                 hit = _longest(text, s, (level,), gz=gz)
                 while hit is not None:  # keep "Kecamatan Magelang Tengah" from the bare kota name inside it
