@@ -398,3 +398,37 @@ def test_session5_negatives(text):
 ])
 def test_session5_name_edges(text, name):
     assert name in [p.name for p in persons(text)]
+
+
+# An acting appointment listed as "Name (former office) Pjs bupati di Kabupaten X", without a verb.
+@pytest.mark.parametrize("text, expected", [
+    ("Rina Marlina (Kepala Bappeda Provinsi Jambi) Pjs bupati di Kabupaten Kerinci.",
+     ("Rina Marlina", "Pjs bupati", "Kerinci")),
+    ("Serta Joko Priyanto (Staf Ahli Gubernur Bidang Ekonomi) Pjs bupati di Kabupaten Muratara.",
+     ("Joko Priyanto", "Pjs bupati", "Musi Rawas Utara")),
+    ("Andi Lukman (Karo Umum Pemprov Sulsel) jadi Plt bupati di Kabupaten Bone.",
+     ("Andi Lukman", "Plt bupati", "Bone")),
+])
+def test_acting_office_listed_after_a_parenthesis(text, expected):
+    assert [(p.name, p.title, p.jurisdiction) for p in persons(text)] == [expected]
+
+
+# A nickname is no second person; the name of a wife that ends with her husband's is two persons.
+@pytest.mark.parametrize("text, expected", [
+    ("Wali Kota Probolinggo, Hadi Zainal Abidin atau yang akrab disapa Cak Hadi, membuka pameran. "
+     "Menurut Cak Hadi, pameran digelar tiap tahun.", [("Hadi Zainal Abidin", 2)]),
+    ("Wakil Gubernur Bali Anak Agung Ngurah Oka (Agung Oka) membuka pasar murah. "
+     "Pasar murah itu, kata Agung Oka, digelar serentak.", [("Anak Agung Ngurah Oka", 2)]),
+    ("Bupati Sleman Sri Purnomo bersama Ketua TP PKK Sleman Kustini Sri Purnomo meninjau stan. "
+     "Sri Purnomo mengatakan stan UMKM ramai.", [("Sri Purnomo", 2), ("Kustini Sri Purnomo", 1)]),
+])
+def test_nicknames_and_shared_family_names(text, expected):
+    assert [(p.name, len(p.mentions)) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Menurutnya, UMKM harus naik kelas.",
+    "Artinya, pelaku usaha bisa mendapat modal.",
+])
+def test_sentence_openers_with_nya_are_no_persons(text):
+    assert persons(text) == []

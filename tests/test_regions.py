@@ -165,3 +165,18 @@ def test_the_dateline_place_is_no_body_region(line):
     assert st.dateline is not None
     body = " ".join(text[a:b] for a, b in st.body)
     assert body.split()[0] in ("Komplek", "Badan", "Dewan", "Masih", "Plt.")
+
+
+# A short form the article defines in parentheses names that region later, known to the gazetteer or not.
+@pytest.mark.parametrize("text, expected", [
+    ("Wali Kota Tanjungbalai (Tjb) Waris Thalib hadir. Pemkot Tjb menyiapkan 40 stan di Tjb.",
+     ["12.74"] * 4),
+    ("Bupati Konawe Utara (Konut) Ruksamin membuka pameran di Konut.", ["74.09", "74.09", "74.09"]),
+])
+def test_a_defined_short_form_names_its_region(text, expected):
+    assert [m.entry.code for m in find_regions(text) if m.entry] == expected
+
+
+def test_an_outlet_tag_in_parentheses_is_no_short_form():
+    text = "Pasar murah digelar di Medan (ANTARA) pekan ini. Laporan ANTARA menyebut 300 pedagang."
+    assert [m.text for m in find_regions(text)] == ["Medan"]

@@ -104,8 +104,11 @@ _LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
 _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
+_ACTING_AFTER_PAREN = r"(?:Pjs?|PJs?|Plt|Plh)\.?[ ]"
 _TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
-                          r"(?:menjabat(?:\s+sebagai)?|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+")
+                          r"(?:menjabat(?:\s+sebagai)?|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+"
+                          # a list of acting appointments: "Nora Elisya (Kepala BKD Sumsel) Pjs bupati di …"
+                          r"|\s*\([^()\n]{1,80}\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
 _UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
 _UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
@@ -125,8 +128,11 @@ def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     alts = sorted(heads, key=len, reverse=True)
     # First letter as written (titles are capitalised in running text), the rest case-insensitive.
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
+    # after an acting-office word the head may be lowercase: "Pjs bupati di Kabupaten OKU"
+    body_any = "|".join("(?i:" + re.escape(h).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
-        r"(?<![\p{L}\p{N}])(?P<mod>(?:%s)\.?\s+(?:\((?:Pj|Plt|Plh)\)\s+)?)?(?P<head>%s)(?![\p{L}])" % (_TITLE_MOD, body)
+        r"(?<![\p{L}\p{N}])(?:(?P<mod>(?:%s)\.?\s+(?:\((?:Pj|Plt|Plh)\)\s+)?)(?P<head>%s)|(?P<head>%s))(?![\p{L}])"
+        % (_TITLE_MOD, body_any, body)
     )
     # A match starts with the acting-office word or, without one, with the head ("Wali Kota": "wali";
     # written "WaliKota": "walikota"). `first_words` reads the standard syntax only: the lookahead
@@ -454,6 +460,7 @@ _NAME_BEFORE_OFFICE = re.compile(
     r"(?P<name>%s)(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
     r"(?:\p{Ll}+[ ]+){0,3}\Z" % _NAME_RUN)  # "dipercaya", "diberi amanah", "yang kini dipasang" …
 _OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu})" % _OFFICE_VERBS)
+_PAREN_ACTING = re.compile(r"\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
 _OFFICE_FIRST = first_words(r"(?:%s)[ ]" % _OFFICE_VERBS)
 # where the clause before an office verb starts: a sentence end (a period after a word of four or more
 # letters; "Drs." and "M.Pd" are no ends), other sentence punctuation, a parenthesis, a line or list dash
@@ -672,6 +679,20 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
         _, name = _trailing_name(raw, lex, regions, 0)
         if name and not all(t.text.endswith(".") for t in name):
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
+    # "Muhammad Zaki Aslam (Karo Umum Pemprov Sumsel) Pjs bupati di Kabupaten OKU.": no verb before the office
+    for k in _PAREN_ACTING.finditer(text, a, b):
+        close = text.rfind("(", max(a, k.start() - 82), k.start())
+        if close < 0:
+            continue
+        brk = _CLAUSE_START.search(text, max(a, close - 80), close)
+        m = _NAME_BEFORE_OFFICE.search(text, brk.end() if brk else a, k.start() + 2)
+        if m is None:
+            continue
+        s, e = m.span("name")
+        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        if name and not all(t.text.endswith(".") for t in name):
+            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
     # "- Boby Rachmat, SSTP., M.Si memimpin …", "Yurnalis, S.Sos, M.Si menjadi …": a name before its degrees
     last = a
     for d in lex.degree_after.finditer(text, a, b):
@@ -703,6 +724,9 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
     return out
 
 
+_AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
+
+
 def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], lex: _Lexicon) -> None:
     m = _TITLE_AFTER.match(text, p.end)
     if not m:
@@ -724,6 +748,9 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
     title = text[h.start():end]
     keep = len(h.group(0))
     title = title[:keep] + _UNIT_TAIL.sub("", title[keep:])
+    if jurisdiction is None and (at := _AT_REGION.match(text, end)) is not None:
+        r = _covered(regions, at.end(), at.end() + 1)  # "Pjs bupati di Kabupaten OKU": the office's region
+        jurisdiction = r.to_region().name if r is not None else None
     p.title = _RI_SUFFIX.sub("", " ".join(title.split()))
     p.jurisdiction = jurisdiction
     p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
@@ -758,6 +785,33 @@ def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regi
         mentions.extend(_title_mentions(text, a, b, regions, lex, scan))
         mentions.extend(_cue_mentions(text, a, b, regions, lex, scan))
     _titles_after(text, mentions, regions, lex)
+    return _resolve_nicknames(text, mentions)
+
+
+# a nickname given right after a name: "Saifullah Yusuf atau yang akrab disapa Gus Ipul", "…, yang biasa dipanggil
+# Kang Emil", "Tjokorda Oka Artha Ardana Sukawati (Cok Ace)"
+_NICK = r"(?P<nick>\p{Lu}[\p{L}'’]*(?:[ ]+\p{Lu}[\p{L}'’]*){0,2})"
+_NICKNAME_AFTER = re.compile(
+    r",?\s+(?:atau\s+)?(?:yang\s+)?(?:biasa\s+|akrab\s+|lebih\s+)?(?:disapa|dipanggil|dikenal(?:\s+dengan)?|"
+    r"sapaan(?:\s+akrab(?:nya)?)?|panggilan(?:\s+akrab(?:nya)?)?)(?:\s+akrab)?\s+" + _NICK + r"(?![\p{L}])"
+    r"|[ ]?\(" + _NICK + r"\)"
+)
+
+
+def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """A nickname is no second person: the mentions named as the nickname given right after a full name ("akrab
+    disapa Gus Ipul", "(Cok Ace)") take that full name."""
+    alias: dict[str, str] = {}
+    for q in mentions:
+        if len(q.name.split()) < 2:
+            continue
+        m = _NICKNAME_AFTER.match(text, q.end)
+        if m is not None and m.group("nick") != q.name:
+            alias.setdefault(" ".join(m.group("nick").split()), q.name)
+    if alias:
+        for p in mentions:
+            if p.name in alias and not any(q.name == p.name and q.title for q in mentions):
+                p.name = alias[p.name]
     return mentions
 
 
@@ -804,6 +858,21 @@ def _common_word(word: str, lex: _Lexicon) -> bool:
     return low not in lex.particle and (low in lex.common or _NOMINALISATION.match(word) is not None)
 
 
+def _other_holder(short: list[str], full: list[str], p: PersonMention, group: Sequence[PersonMention]) -> bool:
+    """Whether a name of two words or more that ends a fuller name belongs to someone else: each holds its own
+    office ("Wali Kota Pasuruan, Saifullah Yusuf" beside "Ketua Dekranasda Fatma Saifullah Yusuf", his wife)."""
+    if len(short) < 2 or short == full or full[: len(short)] == short or p.title is None:
+        return False
+    office = _office_word(p.title)
+    return any(q.title is not None and _office_word(q.title) != office for q in group)
+
+
+def _office_word(title: str) -> str:
+    """The first word of a title after an acting-office word: "Pj Bupati" → "bupati", "Wakil Bupati" → "wakil"."""
+    words = [w.casefold().strip(".") for w in title.split()]
+    return next((w for w in words if w not in ("pj", "pjs", "plt", "plh", "penjabat")), words[0] if words else "")
+
+
 def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequence[Span] | None = None) -> list[Person]:
     """Distinct persons from mentions: nested mentions dropped (the titled one kept), shorter names joined to the
     first compatible full name, each person under its fullest name with the title of its first titled mention."""
@@ -824,7 +893,10 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
     groups: list[tuple[list[str], list[PersonMention]]] = []
     for toks, p in keyed:
         cut = any(p.end >= b - 1 for _, b in spans)
-        target = next((g for g_toks, g in groups if _same_person(toks, g_toks, cut)), None)
+        target = next((g for g_toks, g in groups if g_toks == toks), None)  # an equal name first
+        if target is None:
+            target = next((g for g_toks, g in groups if _same_person(toks, g_toks, cut)
+                           and not _other_holder(toks, g_toks, p, g)), None)
         if target is not None:
             target.append(p)
         elif len(toks) >= 2 or p.strong or p.title is not None:

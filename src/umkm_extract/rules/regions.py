@@ -336,8 +336,45 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             if _not_after()[1].search(text, max(0, s - 40), s):
                 continue  # "alun-alun Kejaksan", "pasar tradisional Margasari": a venue's name
             add(s, e, entries[0], "kecamatan", "region.kecamatan_in_context")
+
+    # 5. an abbreviation the article defines: "Konawe Kepulauan (Konkep)", "Padangsidimpuan (Psp)"
+    for abbr, entry, at in local_aliases(text, mentions, gz):
+        for a, b in spans:
+            for m in re.finditer(rf"(?<![\p{{L}}\p{{N}}]){re.escape(abbr)}(?![\p{{L}}\p{{N}}])", text[a:b]):
+                s, e = a + m.start(), a + m.end()
+                if s >= at and not taken.overlaps(s, e):
+                    add(s, e, entry, entry.level, "region.local_alias")
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """The short form's letters in order in the name, the first letter first ("Konkep" of "Konawe Kepulauan")."""
+    low, it = name.casefold(), iter(name.casefold())
+    return len(abbr) >= 2 and low[:1] == abbr[:1].casefold() and all(c in it for c in abbr.casefold())
+
+
+_DEFINED_ABBR = re.compile(r"[ ]?\((\p{Lu}[\p{L}]{1,7})\)")
+
+
+def local_aliases(text: str, mentions: Sequence[RegionMention], gz: Gazetteer
+                  ) -> list[tuple[str, RegionEntry, int]]:
+    """(abbreviation, region, offset of its definition) for each provinsi/kabupaten/kota mention followed by a
+    parenthesised short form that names no other region: "Bupati Konawe Kepulauan (Konkep) …" makes the later
+    "Konkep" that kabupaten, whatever the gazetteer knows."""
+    out: list[tuple[str, RegionEntry, int]] = []
+    for m in mentions:
+        if m.entry is None or m.level not in ("provinsi", "kabupaten", "kota"):
+            continue
+        d = _DEFINED_ABBR.match(text, m.end)
+        if d is None or d.group(1) == m.text or gz.lookup(d.group(1), ("provinsi", "kabupaten", "kota")):
+            continue
+        abbr = d.group(1)
+        if not _abbreviates(abbr, m.text):
+            continue  # "Jakarta (ANTARA)": an outlet's dateline, no short form
+        if not any(x == abbr for x, _, _ in out):
+            out.append((abbr, m.entry, d.start(1)))
+    return out
 
 
 _NEXT_WORD = re.compile(r"[ ]+(?=\p{Lu})")
