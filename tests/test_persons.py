@@ -432,3 +432,39 @@ def test_nicknames_and_shared_family_names(text, expected):
 ])
 def test_sentence_openers_with_nya_are_no_persons(text):
     assert persons(text) == []
+
+
+# A title after the name and a comma, lowercase unit words inside a title, a long Balinese name.
+@pytest.mark.parametrize("text, expected", [
+    ("“Peminatnya masih sedikit,” ujar Rohadi, Kepala Biro Perekonomian Sekretariat Provinsi Jambi.",
+     [("Rohadi", "Kepala Biro Perekonomian Sekretariat", "Jambi")]),
+    ("Hal itu dikatakan Hendy Siswanto, Bupati Jember, saat membuka pameran.",
+     [("Hendy Siswanto", "Bupati", "Jember")]),
+    ("Di tempat yang sama, Sekretaris Satuan Tugas Layanan Halal BPJPH provinsi Banten, Nasrul Latif menyatakan "
+     "sertifikasi gratis.", [("Nasrul Latif", "Sekretaris Satuan Tugas Layanan Halal BPJPH", "Banten")]),
+    ("Sambutan dibacakan Asisten Perekonomian Setda Provinsi Bali, I Gusti Ngurah Made Wira Darma. Ia berharap "
+     "UMKM naik kelas.", [("I Gusti Ngurah Made Wira Darma", "Asisten Perekonomian Setda", "Bali")]),
+])
+def test_titles_after_a_comma_and_inside_lowercase_units(text, expected):
+    assert [(p.name, p.title, p.jurisdiction) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Festival Batik Nusantara, Ketua Panitia Joko Susilo mengatakan stan penuh.",  # the title names Joko
+    "Produk Kopi Gayo, Ketua Koperasi menyebut, laris di pasar.",  # no name
+])
+def test_a_name_before_a_comma_needs_a_title_naming_nobody_else(text):
+    names = [p.name for p in persons(text)]
+    assert "Batik Nusantara" not in names and "Kopi Gayo" not in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same office written short, then out: the fuller form
+    ("Hadir Kepala Dinsos Yani Suryani. Kepala Dinas Sosial Kabupaten Lebak Yani Suryani menjelaskan data.",
+     [("Yani Suryani", "Kepala Dinas Sosial")]),
+    # one letter more in one word of a long name is a typo, not a second person
+    ("Asisten II Setda Provinsi Bali I Made Wira Sukma membuka acara. Menurut Asisten II Setda I Made Wira Suksma, "
+     "UMKM perlu pendampingan.", [("I Made Wira Sukma", "Asisten II Setda")]),
+])
+def test_mentions_of_one_person_join(text, expected):
+    assert [(p.name, p.title) for p in persons(text)] == expected

@@ -216,6 +216,11 @@ def _capitalised_word(m: re.Match[str] | None) -> bool:
     return m is not None and m.lastgroup == "word" and m.group("word")[0].isupper()
 
 
+# unit words written lowercase inside a title phrase, before a capitalised word
+_UNIT_LOWER = frozenset("bidang bagian seksi subbagian dinas badan kantor cabang provinsi kabupaten kota kecamatan "
+                        "wilayah daerah perwakilan urusan".split())
+
+
 def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None = None) -> list[_Tok]:
     """Tokens of a title phrase after its head, up to the first lowercase word or clause break, or up to a
     conjunction before another title (``heads``): "Kaban Kesbangpol Sukarman dan Camat …"."""
@@ -250,6 +255,8 @@ def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None 
                 toks.append(_Tok(start, end, w, "qual"))
             elif w.endswith(".") and w.casefold().rstrip(".") in ("dr", "drg", "ir", "h", "hj", "drs", "dra"):
                 toks.append(_Tok(start, end, w, "word"))
+            elif w in _UNIT_LOWER and toks and _capitalised_word(nxt := _TOK.match(text, end, limit)):
+                toks.append(_Tok(start, end, w, "word"))  # "Kepala bidang Usaha Mikro", "BPJPH provinsi Banten"
             elif w[0].isupper() or w[0].isdigit():
                 # a sentence-final period ends the phrase: "... Aceh Utara, Syarifuddin." (keep "Abd.", "M.")
                 if w.endswith(".") and len(w.rstrip(".")) > 3:
@@ -314,8 +321,8 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     if i >= 1 and toks[i - 1].kind == "conj" and end - i >= 3:
         i += 1  # "Kadis Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name goes on after "dan"
     name = _strip_name(toks[i:end], lex)
-    if len(name) > 5:
-        return end, []
+    if len(name) > (6 if name and name[0].text.casefold() in lex.particle else 5):
+        return end, []  # six words only after a particle: "I Dewa Gede Mahendra Putra Sukma"
     j = i - 1
     while j >= 0 and toks[j].kind == "word" and _covered(regions, toks[j].start, toks[j].end):
         j -= 1
@@ -724,13 +731,18 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
     return out
 
 
+_COMMA_TITLE = re.compile(r",[ ]+(?=\p{Lu})")
 _AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
 
 
-def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], lex: _Lexicon) -> None:
+def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], lex: _Lexicon,
+                 starts: Sequence[int] = ()) -> None:
     m = _TITLE_AFTER.match(text, p.end)
-    if not m:
-        return
+    comma = m is None
+    if comma:  # "…,” ujar Rohadi, Kepala Biro Perekonomian Sekretariat Provinsi."
+        m = _COMMA_TITLE.match(text, p.end)
+        if m is None:
+            return
     h = lex.heads.match(text, m.end())
     if not h:
         return
@@ -745,6 +757,8 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
         if t.kind == "comma":
             break
         end = t.end
+    if comma and any(h.start() <= x <= end for x in starts):
+        return  # "Rohadi, Kepala Biro Umum Budi Santoso, …": a list, the title is the next person's
     title = text[h.start():end]
     keep = len(h.group(0))
     title = title[:keep] + _UNIT_TAIL.sub("", title[keep:])
@@ -769,7 +783,22 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
     if len(short) == 1:
         return short[0] in full
     n = len(short)
+    if n == len(full) >= 3 and sum(a != b for a, b in zip(short, full)) == 1:
+        a, b = next((a, b) for a, b in zip(short, full) if a != b)
+        return _one_edit(a, b)  # a typo in one word of a long name: "… Putra Sukma" / "… Putra Suksma"
     return full[:n] == short or full[-n:] == short or short == full
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words of four letters or more differ by one inserted, deleted or replaced letter."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1:]
 
 
 def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regions: Sequence[RegionMention] = (),
@@ -784,6 +813,8 @@ def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regi
     for a, b in spans:
         mentions.extend(_title_mentions(text, a, b, regions, lex, scan))
         mentions.extend(_cue_mentions(text, a, b, regions, lex, scan))
+    for a, b in spans:
+        mentions.extend(_names_before_titles(text, a, b, regions, lex, scan, mentions))
     _titles_after(text, mentions, regions, lex)
     return _resolve_nicknames(text, mentions)
 
@@ -815,10 +846,41 @@ def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonM
     return mentions
 
 
+_COMMA_BEFORE = re.compile(r",[ ]+\Z")
+
+
+def _names_before_titles(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon, scan: _Scan,
+                         known: Sequence[PersonMention]) -> list[PersonMention]:
+    """A name of two words or more written before its title, the title naming nobody else: "Hendy Siswanto,
+    Bupati Jember, saat membuka …" (not "Festival Batik Nusantara, Ketua Panitia Joko …")."""
+    out: list[PersonMention] = []
+    starts = sorted(q.start for q in known)
+    for h in scan.finditer(lex.heads, lex.head_first, a, b):
+        c = _COMMA_BEFORE.search(text, max(a, h.start() - 3), h.start())
+        if c is None:
+            continue
+        after = _scan_extent(text, h.end(), min(b, h.end() + 200))
+        end = after[-1].end if after else h.end()
+        i = bisect_left(starts, h.start())
+        if i < len(starts) and starts[i] <= end:
+            continue  # the title is another person's unit
+        brk = _CLAUSE_START.search(text, max(a, c.start() - 80), c.start())
+        lo = brk.end() if brk else max(a, c.start() - 80)
+        raw = [_Tok(w.start() + lo, w.end() + lo, w.group(), "word") for w in _WORD.finditer(text[lo:c.start()])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        if len(name) < 2 or any(q.start <= name[0].start < q.end for q in known):
+            continue
+        if any(t.text.endswith(".") and len(t.text) > 3 for t in name) or any(_common_word(t.text, lex) for t in name):
+            continue
+        out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_title"))
+    return out
+
+
 def _titles_after(text: str, mentions: Sequence[PersonMention], regions: Sequence[RegionMention], lex: _Lexicon) -> None:
+    starts = [q.start for q in mentions]
     for p in mentions:
         if p.title is None:
-            _title_after(text, p, regions, lex)
+            _title_after(text, p, regions, lex, starts)
 
 
 def candidate_mentions(text: str, candidates: Sequence[Span], *, spans: Sequence[Span] | None = None,
@@ -867,6 +929,9 @@ def _other_holder(short: list[str], full: list[str], p: PersonMention, group: Se
     return any(q.title is not None and _office_word(q.title) != office for q in group)
 
 
+_PAREN_GROUP = re.compile(r"\s*\([^()]*\)")
+
+
 def _office_word(title: str) -> str:
     """The first word of a title after an acting-office word: "Pj Bupati" → "bupati", "Wakil Bupati" → "wakil"."""
     words = [w.casefold().strip(".") for w in title.split()]
@@ -906,6 +971,12 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
         g_sorted = sorted(g, key=lambda p: p.start)
         full = g[0]
         titled = next((p for p in g_sorted if p.title), None)
+        if titled is not None:  # the same office written out later: "Kepala Dinsos" … "Kepala Dinas Sosial"
+            office = _office_word(titled.title or "")
+            name_words = set(full.name.split())
+            titled = max((p for p in g_sorted if p.title and _office_word(p.title) == office
+                          and p.title.split()[-1] not in name_words),  # "Plt Gubernur SF" of "SF Hariyanto"
+                         key=lambda p: len(_PAREN_GROUP.sub("", p.title or "").split()), default=titled)
         first = g_sorted[0]
         out.append(Person(
             name=full.name,
