@@ -180,3 +180,23 @@ def test_a_defined_short_form_names_its_region(text, expected):
 def test_an_outlet_tag_in_parentheses_is_no_short_form():
     text = "Pasar murah digelar di Medan (ANTARA) pekan ini. Laporan ANTARA menyebut 300 pedagang."
     assert [m.text for m in find_regions(text)] == ["Medan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list after "Kabupaten"/"Kota" shares its level until the next cue
+    ("Perwakilan Kabupaten Lebak, Pandeglang, Serang, serta Kota Serang, Cilegon, dan Tangerang hadir.",
+     [("Lebak", "kabupaten"), ("Pandeglang", "kabupaten"), ("Serang", "kabupaten"), ("Serang", "kota"),
+      ("Cilegon", "kota"), ("Tangerang", "kota")]),
+    # a village name stops before the next place cue; a kecamatan named "… Luar Kota" keeps its last word
+    ("Lokasinya di Gampong Gunyak Kecamatan Blangkejeren, Gayo Lues.",
+     [("Gunyak", "desa"), ("Blangkejeren", "kecamatan"), ("Gayo Lues", "kabupaten")]),
+    ("Peserta dari Kabupaten Muaro Jambi, Kecamatan Sekernan dan Jambi Luar Kota.",
+     [("Muaro Jambi", "kabupaten"), ("Sekernan", "kecamatan"), ("Jambi Luar Kota", "kecamatan")]),
+    # "Negeri" after a university is no village cue; "Desa Seluruh Indonesia" is an association's name
+    ("Seminar di Universitas Negeri Padang, Sumatera Barat.", [("Padang", "kota"), ("Sumatera Barat", "provinsi")]),
+    ("Ketua Asosiasi Pemerintah Desa Seluruh Indonesia (APDESI) Kabupaten Pringsewu hadir.",
+     [("Pringsewu", "kabupaten")]),
+    ("Sebanyak 35 Mama Papua ikut pelatihan kuliner.", []),
+])
+def test_cue_lists_and_cue_boundaries(text, expected):
+    assert [(m.text, m.level) for m in find_regions(text)] == expected

@@ -152,3 +152,30 @@ def test_headline_can_be_forced(headline: bool) -> None:
     structure = parse_structure(text, headline=headline)
     assert (structure.title == (0, 29)) is headline
     assert structure.body[0][0] == (30 if headline else 0)
+
+
+def test_a_dateline_after_a_lead_paragraph_is_not_body():
+    text = ("Pjs Bupati Dilantik di Lima Kabupaten\n\n"
+            "Penjabat sementara bupati di lima kabupaten resmi dilantik gubernur, Sabtu malam.\n\n"
+            "Penulis: Rina | Editor: Budi\n\n"
+            "BERITASUMSEL.COM, PALEMBANG -- Lima penjabat sementara bupati dilantik di Griya Agung.\n")
+    s = parse_structure(text)
+    assert text[s.dateline[0]:s.dateline[1]] == "BERITASUMSEL.COM, PALEMBANG -- "
+    assert "PALEMBANG" not in body_text(text)
+
+
+def test_a_dash_after_a_title_case_opening_later_is_still_body():
+    text = ("Pasar Murah Digelar\n\n"
+            "Pasar murah digelar di alun-alun kota selama tiga hari.\n\n"
+            "Jember - Kota ini juga menggelar bazar UMKM pekan depan.\n")
+    assert "Jember - Kota ini" in body_text(text)  # no outlet named: no dateline
+
+
+@pytest.mark.parametrize("line", [
+    "(Baca Juga : Pemkab Teken MoU dengan Kampus Negeri)",
+    "Kontribusi dari Widia Natalia, 24 Juni 2021 10:14, Dibaca 12 kali.",
+    "Tribun Jogja/ Ahmad Syarifudin",
+])
+def test_teasers_meta_lines_and_photo_credits_are_not_body(line):
+    text = f"Pasar Rakyat Dibuka Lagi\n\n{line}\n\nPasar rakyat di Bantul dibuka kembali oleh bupati pada Senin pagi.\n"
+    assert line not in body_text(text)

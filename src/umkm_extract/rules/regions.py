@@ -39,12 +39,15 @@ class RegionMention:
 
 
 _TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|\p{Lu}{2,})"
-_NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:[ ]|\n(?=\p{{Lu}}\p{{Ll}}+[ ,.]))(?:{_TOKEN})){{0,3}}")
+# a name runs over capitalised words, not over the next place cue: "Gampong Gunyak Kecamatan Blangkejeren"
+_NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:[ ]|\n(?=\p{{Lu}}\p{{Ll}}+[ ,.]))"
+                       rf"(?!(?i:desa|kelurahan|gampong|nagari|kecamatan|kabupaten|kota|provinsi)[ ]+\p{{Lu}})(?:{_TOKEN})){{0,3}}")
 _TOKEN_RE = re.compile(_TOKEN)
 _PAREN_END = re.compile(r"\)\s*\Z")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ ]{_TOKEN})*")
 _PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecamatan|kabupaten|kota|provinsi)\b")
 # "(Pemberdayaan) Masyarakat dan Desa/Pekon/Kampung": a government unit's name, not a place cue
+_SCHOOL_BEFORE_CUE = re.compile(r"(?i:universitas|politeknik|institut|sekolah\s+tinggi|akademi|poltek)\s+\Z")
 _UNIT_BEFORE_CUE = re.compile(r"(?i:masyarakat)\s+(?:dan|&)\s+\Z")
 _UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
 
@@ -198,6 +201,8 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                     continue
                 named_by_outer_cue.add(s)
             if level in ("kecamatan", "desa"):
+                if _SCHOOL_BEFORE_CUE.search(text, max(0, m.start() - 20), m.start()):
+                    continue  # "Universitas Negeri Padang": a state university, no village "Padang"
                 if _UNIT_BEFORE_CUE.search(text, max(0, m.start() - 20), m.start()):
                     continue  # "Dinas Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name, no place
                 run = _NAME_RUN.match(text, s, b)
@@ -221,6 +226,16 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
             if not _inside(spans, s, end):
                 continue
             add(s, end, entries[0], level, "region.cue")
+            if m.group(0).split()[0].casefold() in ("kabupaten", "kota", "kab.", "kab"):
+                # "Kabupaten Lebak, Pandeglang, Serang, serta Kota Serang": the list shares its cue's level
+                while (sep := _LIST_SEP.match(text, end)) is not None and sep.end() < b:
+                    if _PLACE_WORD.match(text, sep.end()) or cue_re.match(text, sep.end()):
+                        break
+                    nxt = _longest(text, sep.end(), (level,), gz=gz)
+                    if nxt is None or _overlaps(taken, sep.end(), nxt[0]) or not _inside(spans, sep.end(), nxt[0]):
+                        break
+                    add(sep.end(), nxt[0], nxt[1][0], level, "region.cue_list")
+                    end = nxt[0]
 
     found = {m.entry.code for m in mentions if m.entry}
     cue_levels: dict[str, set[str]] = {}

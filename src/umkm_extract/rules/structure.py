@@ -54,6 +54,8 @@ _DATELINE = re.compile(
 # "Kendari (ANTARA) - ", "Jakarta, CNN Indonesia -- ", "Denpasar (Antara Bali) - ", "Jakarta - "
 _TITLE_DATELINE = re.compile(
     r'\A\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:\s*\([^()\n]{2,25}\)|,\s*[\p{L}\p{N}. ]{2,25}?)?\s+(?:--|[–—\-])\s+(?=[\p{Lu}"“])')
+# a dateline later than the first paragraph counts only when it names an outlet: a domain or a wire agency
+_OUTLET = re.compile(r"\.(?i:com|id|co\.id|net|news|tv)\b|\((?i:antara)[\p{L} ]*\)|\p{Lu}{2,}\p{Ll}+\s*(?:--|[–—])")
 _CLOSING_CREDIT = re.compile(
     r"\s*[(\[]\s*((?:[\p{L}.' ]{1,30})(?:\s*/\s*[\p{L}.' ]{1,30})*|\*)\s*[)\]]\s*\Z"
 )
@@ -196,6 +198,9 @@ def parse_structure(text: str, *, headline: bool | None = None) -> Structure:
                 ls += dm.end()
         elif not _has_words(stripped, 3) and not _SENT_END.search(stripped):
             continue  # stray short line: share buttons, widget labels
+        elif dateline is None and len(body) < 5 and (dm := _DATELINE.match(stripped)) and _OUTLET.search(dm.group()):
+            dateline = (ls, ls + dm.end())  # after a lead paragraph: "SRIPOKU.COM, PALEMBANG -- Penjabat …"
+            ls += dm.end()
         # A credit closes the line, and the line is stripped: it must end with ")" or "]".
         cm = _CLOSING_CREDIT.search(text, ls, le) if text[le - 1] in ")]" else None
         if cm and _is_credit(cm.group(1)):
