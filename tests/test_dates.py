@@ -622,3 +622,15 @@ def test_rule_starts_hold_every_match(text: str) -> None:
 @given(text=st.one_of(RULE_TEXTS, DATEISH))
 def test_rule_starts_hold_every_match_generated(text: str) -> None:
     _assert_rule_starts_hold_matches(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no publication date: the weekday picks the year of the text's full date
+    ("Usai pelantikan, Senin (26/1), Komisi I bekerja. Hal itu ditegaskan Andi, Selasa (27/1/2026).",
+     [("Senin (26/1)", "2026-01-26"), ("Selasa (27/1/2026)", "2026-01-27")]),
+    # the weekday disagrees with every year the text names: left out
+    ("Usai pelantikan, Jumat (26/1), Komisi I bekerja. Hal itu ditegaskan Andi, Selasa (27/1/2026).",
+     [("Selasa (27/1/2026)", "2026-01-27")]),
+])
+def test_yearless_weekday_date_takes_a_year_of_the_text(text, expected):
+    assert pairs(text) == expected

@@ -1114,7 +1114,36 @@ def find_dates(
     """
     if not text:
         return []
-    return _run(text, _clean_spans(text, spans), parse_anchor(anchor), _patterns().rules, index=index)
+    anc, clean, rules = parse_anchor(anchor), _clean_spans(text, spans), _patterns().rules
+    found = _run(text, clean, anc, rules, index=index)
+    if anc.year is None and found:
+        found = _weekday_dates_in_years_of_text(text, clean, found, rules)
+    return found
+
+
+def _weekday_dates_in_years_of_text(text: str, spans: Sequence[tuple[int, int]], found: list[DateMention],
+                                    rules: Sequence[_Rule]) -> list[DateMention]:
+    """Without a publication date, a yearless "Senin (26/1)" takes the year of a full date of the same text when
+    exactly one such year gives that day its weekday ("Senin (26/1)" … "Selasa (27/1/2026)")."""
+    years = sorted({int(d.value[:4]) for d in found if len(d.value) == 10})
+    rule = next((r for r in rules if r.name == "date.weekday_date"), None)
+    if not years or rule is None:
+        return found
+    added: list[DateMention] = []
+    for s, e in spans:
+        for m in rule.pattern.finditer(text, s, e):
+            if _pick(m, "y1", "y3") is not None or any(d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            wd = _weekday_of(m.group("wd"))
+            day = int(_pick(m, "d1", "d2", "d3") or 0)
+            month = _month_of(m.group("mon"))[0] if m.group("mon") else int(_pick(m, "m1", "m2") or 0)
+            if wd is None or not 1 <= month <= 12:
+                continue
+            fits = [y for y in years if _valid(y, month, day) and dt.date(y, month, day).weekday() == wd]
+            if len(fits) == 1:
+                added.append(_mention(text, m.start(), _core_end(m), _iso(fits[0], month, day),
+                                      "date.weekday_year_of_text"))
+    return sorted(found + added, key=lambda x: (x.start, x.end)) if added else found
 
 
 def _lines(text: str, limit: int) -> Iterable[tuple[int, int]]:

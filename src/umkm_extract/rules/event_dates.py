@@ -30,7 +30,8 @@ LEAD_WINDOW_DAYS = 31
 # another time than the lead's occasion: an earlier occurrence, a period, a habit
 _OTHER_TIME = re.compile(
     r"(?<![\p{L}])(?i:sebelumnya|sejak|tahun\s+lalu|bulan\s+lalu|pekan\s+lalu|minggu\s+lalu|dulu|silam|"
-    r"setiap|tiap|rutin|selama\s+ini|hingga\s+kini|sampai\s+saat\s+ini|tahun\s+(?:19|20)\d\d)(?![\p{L}])")
+    r"setiap|tiap|rutin|selama\s+ini|hingga\s+kini|sampai\s+saat\s+ini|tahun\s+(?:19|20)\d\d|"
+    r"beberapa\s+(?:waktu|hari|pekan|minggu|bulan)\s+(?:lalu|sebelumnya)|belum\s+lama\s+ini|pernah)(?![\p{L}])")
 
 
 # a statement reported with its day: the speaker spoke at the occasion

@@ -148,7 +148,8 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
 _SAME_OCCASION = re.compile(
     r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
-    r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))")
+    r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))|"
+    r"[\s\W]*sebagai\s+(?:bentuk|wujud|tanda)\s+(?:apresiasi|penghargaan)\b")  # an award given at the ceremony
 _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
                           r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana|"
                           r"sedianya|semestinya|seharusnya|dijadwalkan)(?![\p{L}])")
