@@ -199,3 +199,28 @@ def test_nlp_pipe_with_two_processes_gives_the_same_records():
     one = [article_from_doc(d) for d in nlp.pipe(texts)]
     two = [article_from_doc(d) for d in nlp.pipe(texts, n_process=2)]
     assert one == two
+
+
+def test_the_record_path_skips_tokens_and_gives_the_same_records():
+    # extract()/pipe() run the pipeline on an untokenised Doc (the rules read characters); the records are those
+    # of the tokenised Doc that spaCy users get
+    from umkm_extract.api import article_from_doc
+
+    from .conftest import CORPUS
+
+    ex = umkm_extract.Extractor()
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text("utf-8")
+        fast = ex(text, published="2024-09-07", doc_id=path.stem)
+        doc = ex.nlp(ex.make_doc(text, {"published": "2024-09-07", "doc_id": path.stem}))
+        assert fast == article_from_doc(doc), path.name
+        assert len(doc) > 1 and "umkm_persons" in doc.spans  # the spaCy view keeps tokens and spans
+    rec = ex.record_doc("Bupati Jember Hendy Siswanto meresmikan pasar.")
+    assert len(rec) == 1 and not ex._needs_tokens
+
+
+def test_a_component_that_reads_tokens_gets_a_tokenised_doc():
+    ex = umkm_extract.Extractor()
+    ex.nlp.add_pipe("umkm_tagger", first=True)
+    assert ex._needs_tokens
+    assert len(ex.record_doc("Bupati Jember Hendy Siswanto meresmikan pasar.")) > 1

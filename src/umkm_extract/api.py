@@ -181,6 +181,11 @@ class Extractor:
         self._nlp: Language | None = None
 
     @property
+    def _needs_tokens(self) -> bool:
+        """Whether a component of ``self.nlp`` reads tokens (one a user added, the tagger): ours read characters."""
+        return any(name not in _CHARACTER_COMPONENTS for name in self.nlp.pipe_names)
+
+    @property
     def nlp(self) -> Language:
         if self._nlp is None:
             from .pipeline import build_nlp
@@ -205,6 +210,17 @@ class Extractor:
                                    f"(Extractor(max_chars=…) / --max-chars)")
 
     def make_doc(self, text: str, meta: Meta | None = None) -> Doc:
+        """The tokenised Doc that ``self.nlp`` runs on (``doc.spans`` and the token views filled in)."""
+        return self._doc(text, meta, tokens=True)
+
+    def record_doc(self, text: str, meta: Meta | None = None) -> Doc:
+        """The Doc that ``extract``/``pipe`` run ``self.nlp`` on: untokenised unless a component reads tokens."""
+        return self._doc(text, meta, tokens=self._needs_tokens)
+
+    def _doc(self, text: str, meta: Meta | None, *, tokens: bool) -> Doc:
+        """With ``tokens=False`` (the record path): one token holding the whole text and no ``doc.spans``. The
+        rules read characters, not tokens; tokens serve the spaCy views only, which the records never read,
+        and their spans cost about an eighth of the pipeline (README, "Speed")."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
         self.check_length(text)
@@ -223,7 +239,11 @@ class Extractor:
         meta["published"] = _check_published(meta.get("published"))
         if meta.get("headline") not in (None, True, False):
             raise ValueError(f"headline must be True, False or None, got {meta['headline']!r}")
-        doc = self.nlp.make_doc(text)
+        if tokens or not text:
+            doc = self.nlp.make_doc(text)
+        else:
+            doc = Doc(self.nlp.vocab, words=[text], spaces=[False])
+            doc.user_data["umkm_spans"] = False
         doc.user_data["umkm_meta"] = meta
         doc.user_data["umkm_text"] = text
         return doc
@@ -235,7 +255,7 @@ class Extractor:
         short first line without a full stop and with body after it is the title; a one-line text is body)."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
-        doc = self.nlp(self.make_doc(text, {"published": published, "doc_id": doc_id, "headline": headline}))
+        doc = self.nlp(self.record_doc(text, {"published": published, "doc_id": doc_id, "headline": headline}))
         return article_from_doc(doc)
 
     @overload
@@ -262,7 +282,7 @@ class Extractor:
         try:
             text, meta = _split(item)
             doc_id = meta.get("doc_id")
-            return article_from_doc(self.nlp(self.make_doc(text, meta)))
+            return article_from_doc(self.nlp(self.record_doc(text, meta)))
         except Exception as exc:  # one bad article never stops a batch
             if on_error == "raise":
                 raise
@@ -296,6 +316,9 @@ class Extractor:
 
 
 _WORKER: Extractor | None = None
+# components that read the text's characters (and their own models' docs), never the pipeline Doc's tokens
+_CHARACTER_COMPONENTS = frozenset({"umkm_structure", "umkm_regions", "umkm_persons", "umkm_dates", "umkm_counts",
+                                   "umkm_events", "umkm_ner", "umkm_dep_roles"})
 
 
 def _worker_init(lean_tokenizer: bool, max_chars: int | None = DEFAULT_MAX_CHARS,

@@ -113,5 +113,7 @@ def token_index(doc: Doc, pos: int) -> int:
 
 
 def set_spans(doc: Doc, key: str, items: list[tuple[int, int, str]]) -> None:
-    """Store (start, end, label) character spans as ``doc.spans[key]`` (token-aligned, expanded)."""
-    doc.spans[key] = SpanGroup(doc, name=key, spans=char_spans(doc, items))
+    """Store (start, end, label) character spans as ``doc.spans[key]`` (token-aligned, expanded); not on the
+    Extractor's record docs, which nobody reads them from (``doc.user_data["umkm_spans"]`` is False)."""
+    if doc.user_data.get("umkm_spans", True):
+        doc.spans[key] = SpanGroup(doc, name=key, spans=char_spans(doc, items))

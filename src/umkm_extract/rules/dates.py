@@ -1115,14 +1115,15 @@ def find_dates(
     if not text:
         return []
     anc, clean, rules = parse_anchor(anchor), _clean_spans(text, spans), _patterns().rules
+    if anc.year is not None:
+        return _run(text, clean, anc, rules, index=index)
+    index = index if index is not None else WordIndex(text)
     found = _run(text, clean, anc, rules, index=index)
-    if anc.year is None and found:
-        found = _weekday_dates_in_years_of_text(text, clean, found, rules)
-    return found
+    return _weekday_dates_in_years_of_text(text, clean, found, rules, index) if found else found
 
 
 def _weekday_dates_in_years_of_text(text: str, spans: Sequence[tuple[int, int]], found: list[DateMention],
-                                    rules: Sequence[_Rule]) -> list[DateMention]:
+                                    rules: Sequence[_Rule], index: WordIndex) -> list[DateMention]:
     """Without a publication date, a yearless "Senin (26/1)" takes the year of a full date of the same text when
     exactly one such year gives that day its weekday ("Senin (26/1)" … "Selasa (27/1/2026)")."""
     years = sorted({int(d.value[:4]) for d in found if len(d.value) == 10})
@@ -1130,8 +1131,11 @@ def _weekday_dates_in_years_of_text(text: str, spans: Sequence[tuple[int, int]],
     if not years or rule is None:
         return found
     added: list[DateMention] = []
+    starts = index.starts(rule.first) if rule.first else None
+    if starts == []:
+        return found
     for s, e in spans:
-        for m in rule.pattern.finditer(text, s, e):
+        for m in finditer_at(rule.pattern, starts, text, s, e):
             if _pick(m, "y1", "y3") is not None or any(d.start < m.end() and m.start() < d.end for d in found):
                 continue
             wd = _weekday_of(m.group("wd"))
