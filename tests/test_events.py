@@ -285,3 +285,25 @@ def test_opening_an_activity_is_no_facility():
     body = ("Pelatihan pembuatan keripik itu dibuka secara resmi oleh Sekda Jayawijaya di Aula Dinas Perindag, "
             "Selasa (11/3/2025).")
     assert [e for e in events(art(body)) if e.type == "facility_inaugurated"] == []
+
+
+@pytest.mark.parametrize("body, role, value", [
+    ("Sebanyak 19 pejabat eselon II resmi dilantik dan mengucap sumpah jabatan di Gedung Daerah, Senin (10/3/2025).",
+     "official", "pejabat eselon II"),
+    ("Pengurus Forum UMKM Klaten langsung dikukuhkan oleh Bupati Klaten, Senin (10/3/2025).", "object",
+     "Pengurus Forum UMKM Klaten"),
+])
+def test_a_subject_ends_before_a_preverbal_adverb(body, role, value):
+    ev = only(art(body))
+    assert ev.roles.get(role, "").endswith(value.split()[-1]), ev.roles
+    assert not str(ev.roles.get(role)).endswith(("resmi", "langsung"))
+
+
+@pytest.mark.parametrize("body, position", [
+    ("Sebanyak 19 pejabat eselon II dilantik oleh Gubernur Riau Abdul Wahid, Senin (10/3/2025).", None),
+    ("Sebanyak 19 pejabat eselon II dilantik dan mengucap sumpah jabatan, Senin (10/3/2025).", None),
+    ("Budi Santoso dilantik sebagai Kepala Dinas Koperasi oleh Bupati Klaten, Senin (10/3/2025).",
+     "Kepala Dinas Koperasi"),
+])
+def test_a_position_after_dilantik_is_an_office_not_the_agent_or_a_verb(body, position):
+    assert only(art(body)).roles.get("position") == position

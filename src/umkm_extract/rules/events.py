@@ -166,6 +166,8 @@ _NONSPACE = re.compile(r"\S+")
 _TITLE_GAP = re.compile(r"[\s,]*(?:[\p{Lu}(][\S]*[\s,]*)*")
 _ROLE_GAP = re.compile(r"(?:[\s,]|\([^()]*\)|[\p{Lu}\p{N}][\S]*|dan)*")
 _COMMA = re.compile(r",\s+")
+# what a position after "dilantik" starts with: not "oleh Gubernur …", "dan mengucap sumpah …"
+_POSITION_START = re.compile(r"(?i:sebagai|menjadi)\s|(?!(?i:oleh|dan|serta|di|pada|ke|untuk|secara)\b)\p{Lu}")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
 _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
@@ -207,7 +209,7 @@ _RUNNING_TOTAL = re.compile(
     r"(?i)(?<![\p{L}])(?:realisasi|terealisasi|merealisasikan|total|(?:hingga|sampai(?:\s+dengan)?|s\.d\.?)\s+"
     r"(?:akhir\s+|awal\s+|pertengahan\s+)?(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|"
     r"september|oktober|november|desember|tahun|\d{4}|saat\s+ini|kini|sekarang))(?![\p{L}])")
-_SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali)\b)|\s*$")
+_SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|resmi|langsung|berhasil|sukses|sempat|turut|ikut)\b)|\s*$")
 _RECIPIENT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$")
 
 
@@ -353,8 +355,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             slots["agent"] = ag
         if subj:
             slots["recipient" if voice == "passive_person" else "theme"] = subj
-        if voice == "passive_person" and after:
-            slots["theme"] = (text[after[0]:after[1]], after)
+        if voice == "passive_person" and after and _POSITION_START.match(text, after[0]):
+            slots["theme"] = (text[after[0]:after[1]], after)  # "dilantik sebagai Kepala Dinas", "dilantik Bupati"
     elif voice == "receive":
         lo = before[0]
         for c in _COMMA.finditer(text, before[0], before[1]):
