@@ -468,3 +468,16 @@ def test_a_name_before_a_comma_needs_a_title_naming_nobody_else(text):
 ])
 def test_mentions_of_one_person_join(text, expected):
     assert [(p.name, p.title) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kepala Dinas Kumperindag Risjon Sunge menyebut potensi koperasi besar.",
+     [("Risjon Sunge", "Kepala Dinas Kumperindag", None)]),  # a unit's acronym before the name
+    ("Ketua Dekopinda Kotamadya Medan Jayani Simarmata hadir.", [("Jayani Simarmata", "Ketua Dekopinda", "Medan")]),
+    ("Gubernur Sumatra Utara Bobby Afif Nasution hadir.", [("Bobby Afif Nasution", "Gubernur", "Sumatera Utara")]),
+    # an initial for one word is the same person, under the name written out
+    ("Ketua Dekopinda Kotim M Abadi membuka rapat. Muhammad Abadi berharap koperasi aktif.",
+     [("Muhammad Abadi", "Ketua Dekopinda", "Kotawaringin Timur")]),
+])
+def test_unit_acronyms_spelling_variants_and_initials(text, expected):
+    assert [(p.name, p.title, p.jurisdiction) for p in persons(text)] == expected

@@ -71,6 +71,8 @@ _POSITION_ACRONYM_TAIL = re.compile(
     r"General\s+Manager|Manajer|Manager|Kepala\s+Perwakilan|Kepala\s+Cabang|Pimpinan(?:\s+Cabang)?))"
     r"\s+(?P<org>\p{Lu}{2,6})\s*\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
+# a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
+_UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
 # the words that make the next one part of a unit's name: "Dinas Koperasi Budi Santoso" is no cooperative
 _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri deputi asisten".split())
 
@@ -110,8 +112,8 @@ _TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p
                           # a list of acting appointments: "Nora Elisya (Kepala BKD Sumsel) Pjs bupati di …"
                           r"|\s*\([^()\n]{1,80}\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
-_UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
-_UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
+_UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
+_UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
@@ -320,6 +322,9 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
         i -= 1
     if i >= 1 and toks[i - 1].kind == "conj" and end - i >= 3:
         i += 1  # "Kadis Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name goes on after "dan"
+    elif (i >= 1 and end - i >= 3 and toks[i - 1].kind == "word" and toks[i - 1].text.casefold() in _UNIT_WORDS
+          and _UNIT_ACRONYM.search(toks[i].text)):
+        i += 1  # "Kepala Dinas Kumperindag Risjon Sunge": the unit's acronym, then the name
     name = _strip_name(toks[i:end], lex)
     if len(name) > (6 if name and name[0].text.casefold() in lex.particle else 5):
         return end, []  # six words only after a particle: "I Dewa Gede Mahendra Putra Sukma"
@@ -783,9 +788,11 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
     if len(short) == 1:
         return short[0] in full
     n = len(short)
-    if n == len(full) >= 3 and sum(a != b for a, b in zip(short, full)) == 1:
+    if n == len(full) >= 2 and sum(a != b for a, b in zip(short, full)) == 1:
         a, b = next((a, b) for a, b in zip(short, full) if a != b)
-        return _one_edit(a, b)  # a typo in one word of a long name: "… Putra Sukma" / "… Putra Suksma"
+        if min(len(a), len(b)) == 1 and (b.startswith(a) or a.startswith(b)):
+            return True  # an initial for one word: "M Abadi" / "Muhammad Abadi"
+        return n >= 3 and _one_edit(a, b)  # a typo in one word of a long name: "… Putra Sukma" / "… Putra Suksma"
     return full[:n] == short or full[-n:] == short or short == full
 
 
@@ -970,6 +977,10 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
     for _, g in groups:
         g_sorted = sorted(g, key=lambda p: p.start)
         full = g[0]
+        if any(len(k) == 1 for k in _key_tokens(full.name)):  # "M Abadi" … "Muhammad Abadi": the name written out
+            n_full = len(_key_tokens(full.name))
+            full = next((p for p in g if len(_key_tokens(p.name)) == n_full
+                         and not any(len(k) == 1 for k in _key_tokens(p.name))), full)
         titled = next((p for p in g_sorted if p.title), None)
         if titled is not None:  # the same office written out later: "Kepala Dinsos" … "Kepala Dinas Sosial"
             office = _office_word(titled.title or "")
