@@ -307,3 +307,24 @@ def test_a_subject_ends_before_a_preverbal_adverb(body, role, value):
 ])
 def test_a_position_after_dilantik_is_an_office_not_the_agent_or_a_verb(body, position):
     assert only(art(body)).roles.get("position") == position
+
+
+def test_a_following_sentence_gives_the_venue():
+    ev = only(art("Dinas Koperasi Morowali menggelar pelatihan bagi 40 pengurus koperasi, Rabu (12/3/2025). Pelatihan "
+                  "itu bagian dari gerakan koperasi. Dilaksanakan di Hotel Kafka, Desa Bahomohoni, peserta antusias."))
+    assert ev.roles["location"] == "Hotel Kafka, Desa Bahomohoni"
+
+
+def test_a_venue_sentence_with_its_own_event_is_not_borrowed():
+    evs = events(art("Dinas Koperasi Morowali menggelar pelatihan bagi 40 pengurus koperasi, Rabu (12/3/2025). "
+                     "Bupati juga menyerahkan 20 gerobak yang diserahkan di Aula Kantor Bupati."))
+    training = next(e for e in evs if e.type == "training_held")
+    assert "location" not in training.roles
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Bantuan disalurkan kepada 2.037 dari 2.263 pelaku UKM di Penajam, Rabu (12/3/2025).", 2037),
+    ("Pelatihan selama 3 hari diikuti 45 pelaku UMKM di Aula Dinas Koperasi, Rabu (12/3/2025).", 45),
+])
+def test_the_count_is_no_total_and_no_duration(body, count):
+    assert only(art(body)).roles.get("count") == count

@@ -168,6 +168,9 @@ _ROLE_GAP = re.compile(r"(?:[\s,]|\([^()]*\)|[\p{Lu}\p{N}][\S]*|dan)*")
 _COMMA = re.compile(r",\s+")
 # what a position after "dilantik" starts with: not "oleh Gubernur …", "dan mengucap sumpah …"
 _POSITION_START = re.compile(r"(?i:sebagai|menjadi)\s|(?!(?i:oleh|dan|serta|di|pada|ke|untuk|secara)\b)\p{Lu}")
+# counts that are no event's count: a duration ("selama 3 hari"), the total after "dari" ("2.037 dari 2.263")
+_DURATION_UNITS = frozenset("hari jam menit bulan tahun minggu pekan kali malam".split())
+_TOTAL_OF = re.compile(r"(?i)(?<![\p{L}])dari\s+(?:total\s+|sebanyak\s+)?\Z")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
 _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
@@ -411,7 +414,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     if pg:
         slots["program"] = (pg.group(), pg.span())
     cnts = [c for c in ctx.counts if ss <= c.start and c.end <= se and c.unit not in ("rupiah", "persen")
-            and not c.approximate]
+            and not c.approximate and c.unit.split()[0].casefold() not in _DURATION_UNITS
+            and not _TOTAL_OF.search(text, max(ss, c.start - 12), c.start)]
     if cnts:
         c = min(cnts, key=lambda c: abs(c.start - te))
         slots["count"] = (c.value, (c.start, c.end))
@@ -620,7 +624,39 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                             skip=same_occasion | {id(ev) for ev in raw if ev.trigger_start in earlier})
     _date_same_occasion(ctx, raw, same_occasion)
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
-    return [_tidy_roles(text, ev) for ev in _merge(merged, earlier)]
+    return [_tidy_roles(text, _venue_after(text, ev, sentences, lex)) for ev in _merge(merged, earlier)]
+
+
+# a following sentence that says where the occasion took place: "Dilaksanakan di Hotel Kafka, …",
+# "Kegiatan berlangsung di Aula Bappeda …", "Adapun, pagelaran dilaksanakan di mal Lippo Plaza, …"
+_HELD_AT = re.compile(r"(?i)(?<![\p{L}])(?:di\s*laksanakan|digelar|diselenggarakan|berlangsung|bertempat|"
+                      r"dilangsungkan|dipusatkan)(?![\p{L}])[^.;:!?\n]{0,60}?(?<![\p{L}])di\s+")
+_VENUE_LOWER = re.compile(r"(?i:mal|mall|hotel|lapangan|halaman|gedung|aula|pendopo|pendapa|kantor|balai|sentra|"
+                          r"rumah|ruang|kawasan|komplek|kompleks|gelanggang|auditorium)\s+(?:\p{Ll}+\s+){0,2}(?=\p{Lu})")
+VENUE_SENTENCES = 2
+
+
+def _venue_after(text: str, ev: Event, sentences: Sequence[Span], lex: EventLexicon) -> Event:
+    """An event without a location takes the venue that one of the next `VENUE_SENTENCES` sentences gives
+    the occasion ("… Dilaksanakan di Hotel Kafka, Desa Bahomohoni"), when that sentence reports no event."""
+    role = lex.types.get(ev.type, {}).get("location")
+    if role is None or role in ev.roles:
+        return ev
+    k = next((i for i, (a, b) in enumerate(sentences) if a <= ev.trigger_start < b), None)
+    if k is None:
+        return ev
+    for ss, se in sentences[k + 1:k + 1 + VENUE_SENTENCES]:
+        h = _HELD_AT.search(text, ss, se)
+        if h is None or lex.any_trigger.search(text, ss, h.start()):
+            continue
+        low = _VENUE_LOWER.match(text, h.end(), se)
+        lm = _LOCATION.match(text, low.end() if low else h.end(), se)
+        if lm is None:
+            continue
+        start = h.end()
+        value = " ".join(text[start:lm.end()].split())
+        return replace(ev, roles={**ev.roles, role: value}, role_spans={**ev.role_spans, role: (start, lm.end())})
+    return ev
 
 
 # roles whose value is a person or organisation named in full: a trailing clause is no part of them, but
