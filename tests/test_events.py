@@ -328,3 +328,11 @@ def test_a_venue_sentence_with_its_own_event_is_not_borrowed():
 ])
 def test_the_count_is_no_total_and_no_duration(body, count):
     assert only(art(body)).roles.get("count") == count
+
+
+@pytest.mark.parametrize("body", [
+    "Kepesertaan diperluas dengan memperluas jaringan, misalnya dengan penandatanganan MoU dengan pemerintah desa.",
+    "Pemasaran diperkuat, contohnya melalui peluncuran aplikasi pasar daring bagi pelaku UMKM.",
+])
+def test_an_example_of_a_way_of_working_is_no_event(body):
+    assert events(art(body)) == []

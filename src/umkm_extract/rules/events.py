@@ -171,6 +171,7 @@ _POSITION_START = re.compile(r"(?i:sebagai|menjadi)\s|(?!(?i:oleh|dan|serta|di|p
 # counts that are no event's count: a duration ("selama 3 hari"), the total after "dari" ("2.037 dari 2.263")
 _DURATION_UNITS = frozenset("hari jam menit bulan tahun minggu pekan kali malam".split())
 _TOTAL_OF = re.compile(r"(?i)(?<![\p{L}])dari\s+(?:total\s+|sebanyak\s+)?\Z")
+_EXAMPLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:misalnya|contohnya|misal)(?![\p{L}])[\s,]+(?:dengan\s+|melalui\s+)?\Z")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
 _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
@@ -477,6 +478,8 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
         return True  # "program pemberian bantuan": the programme, not an occurrence
     if _PLAN_BEFORE.search(text, sent[0], ts):
         return True  # "Pemkot menargetkan seluruh pengurus terdaftar sebagai peserta BPJS …"
+    if _EXAMPLE_BEFORE.search(text, max(sent[0], ts - 30), ts):
+        return True  # "memperluas jaringan, misalnya dengan penandatanganan MoU …": a way of working, no occurrence
     segs = _COMMA.split(text[sent[0]:ts])
     if (rule.voice.startswith("passive") and any(_PROGRAM_SUBJECT.match(seg) for seg in segs)) or (
             rule.voice == "nominal" and _PROGRAM_SUBJECT.match(segs[-1])):
