@@ -683,28 +683,13 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
         if lex.heads.match(text, k.end()) is None:
             continue  # "… menjadi Tulang Punggung": no office follows
         brk = _CLAUSE_START.search(text, max(a, k.start() - 160), k.start())
-        m = _NAME_BEFORE_OFFICE.search(text, brk.end() if brk else a, k.start())
-        if m is None:
-            continue
-        s, e = m.span("name")
-        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
-        _, name = _trailing_name(raw, lex, regions, 0)
-        if name and not all(t.text.endswith(".") for t in name):
-            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
+        out.extend(_name_before_office(text, brk.end() if brk else a, k.start(), regions, lex))
     # "Muhammad Zaki Aslam (Karo Umum Pemprov Sumsel) Pjs bupati di Kabupaten OKU.": no verb before the office
     for k in _PAREN_ACTING.finditer(text, a, b):
         close = text.rfind("(", max(a, k.start() - 82), k.start())
-        if close < 0:
-            continue
-        brk = _CLAUSE_START.search(text, max(a, close - 80), close)
-        m = _NAME_BEFORE_OFFICE.search(text, brk.end() if brk else a, k.start() + 2)
-        if m is None:
-            continue
-        s, e = m.span("name")
-        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
-        _, name = _trailing_name(raw, lex, regions, 0)
-        if name and not all(t.text.endswith(".") for t in name):
-            out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office"))
+        if close >= 0:
+            brk = _CLAUSE_START.search(text, max(a, close - 80), close)
+            out.extend(_name_before_office(text, brk.end() if brk else a, k.start() + 2, regions, lex))
     # "- Boby Rachmat, SSTP., M.Si memimpin …", "Yurnalis, S.Sos, M.Si menjadi …": a name before its degrees
     last = a
     for d in lex.degree_after.finditer(text, a, b):
@@ -738,6 +723,20 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
 
 _COMMA_TITLE = re.compile(r",[ ]+(?=\p{Lu})")
 _AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
+
+
+def _name_before_office(text: str, lo: int, hi: int, regions: Sequence[RegionMention], lex: _Lexicon
+                        ) -> list[PersonMention]:
+    """The mention of the name that text[lo:hi] ends with, before an office (see `_NAME_BEFORE_OFFICE`)."""
+    m = _NAME_BEFORE_OFFICE.search(text, lo, hi)
+    if m is None:
+        return []
+    s, e = m.span("name")
+    raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+    _, name = _trailing_name(raw, lex, regions, 0)
+    if not name or all(t.text.endswith(".") for t in name):
+        return []
+    return [PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.name_before_office")]
 
 
 def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], lex: _Lexicon,
