@@ -634,3 +634,14 @@ def test_rule_starts_hold_every_match_generated(text: str) -> None:
 ])
 def test_yearless_weekday_date_takes_a_year_of_the_text(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diklat digelar Jumat (27/5/2022). Tahun ini mereka akan diberikan modal.",
+     [("Jumat (27/5/2022)", "2022-05-27"), ("Tahun ini", "2022")]),
+    # two years in the text: "tahun ini" stays unresolved
+    ("Diklat digelar Jumat (27/5/2022) dan 3 Mei 2021. Tahun ini mereka akan diberikan modal.",
+     [("Jumat (27/5/2022)", "2022-05-27"), ("3 Mei 2021", "2021-05-03")]),
+])
+def test_tahun_ini_without_publication_date_takes_the_texts_only_year(text, expected):
+    assert pairs(text) == expected

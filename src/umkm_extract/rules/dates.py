@@ -1125,7 +1125,8 @@ def find_dates(
 def _weekday_dates_in_years_of_text(text: str, spans: Sequence[tuple[int, int]], found: list[DateMention],
                                     rules: Sequence[_Rule], index: WordIndex) -> list[DateMention]:
     """Without a publication date, a yearless "Senin (26/1)" takes the year of a full date of the same text when
-    exactly one such year gives that day its weekday ("Senin (26/1)" … "Selasa (27/1/2026)")."""
+    exactly one such year gives that day its weekday ("Senin (26/1)" … "Selasa (27/1/2026)"), and "tahun ini"
+    the year of the text's full dates when they all lie in one year."""
     years = sorted({int(d.value[:4]) for d in found if len(d.value) == 10})
     rule = next((r for r in rules if r.name == "date.weekday_date"), None)
     if not years or rule is None:
@@ -1147,7 +1148,15 @@ def _weekday_dates_in_years_of_text(text: str, spans: Sequence[tuple[int, int]],
             if len(fits) == 1:
                 added.append(_mention(text, m.start(), _core_end(m), _iso(fits[0], month, day),
                                       "date.weekday_year_of_text"))
+    if len(years) == 1:  # "tahun ini" in a text whose dates all lie in one year: that year
+        for s, e in spans:
+            for m in finditer_at(_THIS_YEAR, index.starts({"tahun"}), text, s, e):
+                if not any(d.start < m.end() and m.start() < d.end for d in (*found, *added)):
+                    added.append(_mention(text, m.start(), m.end(), _iso(years[0]), "date.this_year_of_text"))
     return sorted(found + added, key=lambda x: (x.start, x.end)) if added else found
+
+
+_THIS_YEAR = re.compile(r"(?i)tahun\s+ini(?![^\W\d_])")
 
 
 def _lines(text: str, limit: int) -> Iterable[tuple[int, int]]:
