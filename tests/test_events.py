@@ -336,3 +336,18 @@ def test_the_count_is_no_total_and_no_duration(body, count):
 ])
 def test_an_example_of_a_way_of_working_is_no_event(body):
     assert not events(art(body))
+
+
+def test_a_grant_is_a_handover():
+    ev = only(art("Kementerian Koperasi dan UKM menghibahkan gedung PLUT-KUMKM kepada pemerintah Kabupaten Wakatobi, "
+                  "Senin (10/3/2025)."))
+    assert (ev.type, ev.roles["giver"], ev.roles["item"]) == ("aid_distributed", "Kementerian Koperasi dan UKM",
+                                                              "gedung PLUT-KUMKM")
+
+
+def test_two_coordinated_occurrences_stay_two_events():
+    evs = events(art("Acara ditandai peluncuran aplikasi Pasar Digital Klaten dan penyerahan bantuan modal kepada "
+                     "20 UMKM oleh Bupati Klaten, Senin (10/3/2025)."))
+    by_type = {e.type: e for e in evs}
+    assert set(by_type) == {"program_launched", "aid_distributed"}
+    assert by_type["program_launched"].roles["object"] == "aplikasi Pasar Digital Klaten"

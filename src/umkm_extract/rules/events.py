@@ -618,6 +618,9 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                                      or _THAT_OCCASION.search(text, ss, se)):
                     same_occasion.add(id(ev))  # "turut diserahkan …", "Usai penandatanganan, …": dated below
         # a nominal trigger inside another event's object is that object, not an event: "meluncurkan pemberian BPJS"
+        # … unless coordinated: "Launching Website UMKM dan Penyerahan simbolis Program Sosial": two occurrences,
+        # the first one's object ends before "dan"
+        sent_events = _split_coordinated(text, sent_events)
         themes = [sp for ev in sent_events for r, sp in ev.role_spans.items() if r in ("object", "item", "award")]
         sent_events = [ev for ev in sent_events if not (ev.rule.endswith("nominal") and any(
             a <= ev.trigger_start < b for a, b in themes))]
@@ -660,6 +663,33 @@ def _venue_after(text: str, ev: Event, sentences: Sequence[Span], lex: EventLexi
         value = " ".join(text[start:lm.end()].split())
         return replace(ev, roles={**ev.roles, role: value}, role_spans={**ev.role_spans, role: (start, lm.end())})
     return ev
+
+
+_COORDINATED = re.compile(r"(?i)[\s,]+(?:dan|serta)\s+\Z")
+_THEME_ROLES = ("object", "item", "award")
+
+
+def _split_coordinated(text: str, events: list[Event]) -> list[Event]:
+    """Cut an object, item or award role before a nominal trigger coordinated inside it ("… dan Penyerahan …"),
+    so that the second occurrence stays an event of its own."""
+    nominal = [ev.trigger_start for ev in events if ev.rule.endswith("nominal")]
+    out = []
+    for ev in events:
+        roles, spans = dict(ev.roles), dict(ev.role_spans)
+        for r in _THEME_ROLES:
+            sp = spans.get(r)
+            if sp is None or not isinstance(roles.get(r), str):
+                continue
+            cut = next((t for t in nominal if sp[0] < t < sp[1] and t != ev.trigger_start
+                        and (c := _COORDINATED.search(text, max(sp[0], t - 8), t))), None)
+            if cut is not None:
+                c = _COORDINATED.search(text, max(sp[0], cut - 8), cut)
+                end = c.start() if c else cut
+                if end > sp[0]:
+                    roles[r] = " ".join(text[sp[0]:end].split())
+                    spans[r] = (sp[0], end)
+        out.append(replace(ev, roles=roles, role_spans=spans) if roles != ev.roles else ev)
+    return out
 
 
 # roles whose value is a person or organisation named in full: a trailing clause is no part of them, but
