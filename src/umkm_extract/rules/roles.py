@@ -27,7 +27,9 @@ _LOOSE_TITLES = frozenset("dr drs dra ir h hj pdt prof kh st se sh mm msi mpd".s
 _WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-./]*")
 # a clause that ends the phrase: a relative or adverbial clause, or a dash or semicolon break (commas and
 # parentheses stay: "Aula Jayang Tingang, Kantor Gubernur", "Dinas Koperasi (Dinkop) dan UKM")
-_CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena)\s|\s[-–—]\s|[;\"“”]")
+# or a predicate that a clause of its own starts with ("… periode 2022-2027 tertuang dalam SK")
+_CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena|tertuang|merupakan|berlangsung|"
+                     r"bertempat|terdiri)(?:\s|\Z)|\s[-–—]\s|[;\"“”]")
 
 
 def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
