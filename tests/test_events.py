@@ -351,3 +351,13 @@ def test_two_coordinated_occurrences_stay_two_events():
     by_type = {e.type: e for e in evs}
     assert set(by_type) == {"program_launched", "aid_distributed"}
     assert by_type["program_launched"].roles["object"] == "aplikasi Pasar Digital Klaten"
+
+
+def test_same_occasion_after_an_event_the_lead_dates():
+    # the award takes the lead's day only at the end (from the statement dated in the lead); the launch
+    # "pada malam yang sama", far after the lead, follows it
+    filler = " ".join(f"Koperasi nomor {n} berasal dari kabupaten yang berbeda." for n in range(1, 8))
+    evs = events(art("Ketua Dekopin menyerahkan penghargaan kepada 10 koperasi terbaik di Temanggung. "
+                     "\u201cKoperasi harus naik kelas,\u201d kata Ketua Dekopin, Jumat (7/3/2025). " + filler +
+                     " Pada malam yang sama, Menteri Koperasi meluncurkan aplikasi Sistem Informasi Koperasi."))
+    assert {e.type: e.date for e in evs} == {"award_received": "2025-03-07", "program_launched": "2025-03-07"}

@@ -146,7 +146,8 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
                        r"\d{4}\s*[-–]\s*\Z")
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
-    r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari)\s+(?:yang\s+sama|itu|tersebut|ini)|"
+    r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari|malam|siang|pagi|sore)\s+"
+    r"(?:yang\s+sama|itu|tersebut|ini)|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
     r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))|"
     r"[\s\W]*sebagai\s+(?:bentuk|wujud|tanda)\s+(?:apresiasi|penghargaan)\b")  # an award given at the ceremony
@@ -629,7 +630,10 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     _borrow_neighbour_dates(ctx, raw, sentences, sent_index,
                             skip=same_occasion | {id(ev) for ev in raw if ev.trigger_start in earlier})
     _date_same_occasion(ctx, raw, same_occasion)
+    occasion_starts = {ev.trigger_start for ev in raw if id(ev) in same_occasion}
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
+    # the occasion itself may have taken the lead's day only now
+    _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts})
     return [_tidy_roles(text, _venue_after(text, ev, sentences, lex)) for ev in _merge(merged, earlier)]
 
 
