@@ -200,3 +200,11 @@ def test_an_outlet_tag_in_parentheses_is_no_short_form():
 ])
 def test_cue_lists_and_cue_boundaries(text, expected):
     assert [(m.text, m.level) for m in find_regions(text)] == expected
+
+
+def test_a_village_cooperative_names_its_village():
+    text = ("Di Kabupaten Gresik, tiga koperasi meraih penghargaan, yaitu KDMP Pangkah Wetan dan KDMP Pangkah Kulon "
+            "(Ujungpangkah), serta KDMP Dapet (Balongpanggang).")
+    found = [(m.text, m.level) for m in find_regions(text)]
+    assert [x for x in found if x[1] == "desa"] == [("Pangkah Wetan", "desa"), ("Pangkah Kulon", "desa"),
+                                                    ("Dapet", "desa")]
