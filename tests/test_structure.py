@@ -179,3 +179,14 @@ def test_a_dash_after_a_title_case_opening_later_is_still_body():
 def test_teasers_meta_lines_and_photo_credits_are_not_body(line):
     text = f"Pasar Rakyat Dibuka Lagi\n\n{line}\n\nPasar rakyat di Bantul dibuka kembali oleh bupati pada Senin pagi.\n"
     assert line not in body_text(text)
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("SALINDIA.ID – Banda Aceh, Bank Indonesia Provinsi Aceh diajak turut membina UMKM di daerah.",
+     "SALINDIA.ID – Banda Aceh, "),
+    ("SALINDIA.ID – Bupati Jember, Hendy Siswanto, membuka pameran UMKM di alun-alun kota.", "SALINDIA.ID – "),
+])
+def test_a_place_after_an_outlets_dash_is_dateline_when_it_is_a_region(line, dateline):
+    text = f"Judul Berita Di Sini\n\n{line}\n"
+    s = parse_structure(text)
+    assert text[s.dateline[0]:s.dateline[1]] == dateline

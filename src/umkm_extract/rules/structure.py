@@ -194,8 +194,9 @@ def parse_structure(text: str, *, headline: bool | None = None) -> Structure:
             in_body = True
             header_end = ls
             if dm:
-                dateline = (ls, ls + dm.end())
-                ls += dm.end()
+                end = dm.end() + _place_after_outlet(stripped, dm)
+                dateline = (ls, ls + end)
+                ls += end
         elif not _has_words(stripped, 3) and not _SENT_END.search(stripped):
             continue  # stray short line: share buttons, widget labels
         elif dateline is None and len(body) < 5 and (dm := _DATELINE.match(stripped)) and _OUTLET.search(dm.group()):
@@ -230,6 +231,22 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?…])[”\"’')]*\s+(?=[\"“‘'(]?[\p{Lu}\
 # Every split starts right after a sentence end or closing quote (the look-behinds above) or at a
 # line break: `_SENT_SPLIT` is tried only there instead of at every character.
 _SPLIT_HINT = re.compile(r"[.!?…”\"')]|\n")
+
+
+_PLACE_COMMA = re.compile(r"(\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2}),[ ]+(?=\p{Lu})")
+
+
+def _place_after_outlet(line: str, dm: re.Match[str]) -> int:
+    """Length of the place that an outlet's dateline names after its dash ("SALINDIA.ID – Banda Aceh, Bank …"):
+    a region the gazetteer knows, then a comma."""
+    if not _OUTLET.search(dm.group()):
+        return 0
+    m = _PLACE_COMMA.match(line, dm.end())
+    if m is None:
+        return 0
+    from .gazetteer import gazetteer
+
+    return m.end() - dm.end() if gazetteer().lookup(m.group(1), ("provinsi", "kabupaten", "kota")) else 0
 
 
 def _splits(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
