@@ -684,11 +684,10 @@ def _split_coordinated(text: str, events: list[Event]) -> list[Event]:
             sp = spans.get(r)
             if sp is None or not isinstance(roles.get(r), str):
                 continue
-            cut = next((t for t in nominal if sp[0] < t < sp[1] and t != ev.trigger_start
-                        and (c := _COORDINATED.search(text, max(sp[0], t - 8), t))), None)
-            if cut is not None:
-                c = _COORDINATED.search(text, max(sp[0], cut - 8), cut)
-                end = c.start() if c else cut
+            coord = next((c for t in nominal if sp[0] < t < sp[1] and t != ev.trigger_start
+                          and (c := _COORDINATED.search(text, max(sp[0], t - 8), t))), None)
+            if coord is not None:
+                end = coord.start()
                 if end > sp[0]:
                     roles[r] = " ".join(text[sp[0]:end].split())
                     spans[r] = (sp[0], end)
