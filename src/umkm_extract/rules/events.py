@@ -5,6 +5,8 @@ the output is one Event per real occurrence, each with its evidence (sentence, s
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import json
 from bisect import bisect_right
 from collections.abc import Collection, Mapping, Sequence
@@ -149,8 +151,12 @@ _SAME_OCCASION = re.compile(
     r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari|malam|siang|pagi|sore)\s+"
     r"(?:yang\s+sama|itu|tersebut|ini)|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
-    r"[\s\W]*(?:keesokan\s+harinya|pada\s+hari\s+(?:yang\s+sama|itu))|"
+    r"[\s\W]*(?:keesokan\s+harinya|(?:sehari|satu\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|"
+    r"pada\s+hari\s+(?:yang\s+sama|itu))|"
     r"[\s\W]*sebagai\s+(?:bentuk|wujud|tanda)\s+(?:apresiasi|penghargaan)\b")  # an award given at the ceremony
+# a same-occasion opener that moves one day from the occasion: "Keesokan harinya, …", "Sehari sebelumnya, …"
+_DAY_SHIFT = re.compile(r"(?i)[\s\W]*(?:keesokan\s+harinya|(?:sehari|satu\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|"
+                        r"berikutnya|sebelumnya))")
 _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
                           r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana|"
                           r"sedianya|semestinya|seharusnya|dijadwalkan)(?![\p{L}])")
@@ -174,6 +180,8 @@ _DURATION_UNITS = frozenset("hari jam menit bulan tahun minggu pekan kali malam"
 _TOTAL_OF = re.compile(r"(?i)(?<![\p{L}])dari\s+(?:total\s+|sebanyak\s+)?\Z")
 _EXAMPLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:misalnya|contohnya|misal)(?![\p{L}])[\s,]+(?:dengan\s+|melalui\s+)?\Z")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
+_THEN_SWORN = re.compile(r"(?i)\s+(?:setelah|usai|seusai|sejak)\s+\Z|\s+(?:setelah|usai|seusai|sejak)\s+(?=(?:\p{L}+\s+)?\Z)")
+_BY_TITLE_END = re.compile(r"(?i)\s+(?:pada|di|dalam|saat|yang|,)(?![\p{L}])")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
 _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
 _LETTERS = re.compile(r"[\p{L}]+")
@@ -189,6 +197,11 @@ _NEW_OCCASION = re.compile(r"(?<![\p{L}])(?i:kembali|kali\s+ini|hari\s+ini|sekar
 # (or the occasion named by its acronym: "Dalam RAT itu pula dilakukan peluncuran …")
 _THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
                             r"\s+(?i:yang\s+sama|itu|tersebut)(?![\p{L}])")
+# a sentence that goes on about the occasion just reported ("Pengukuhan itu dihadiri Deputi …"): the event
+# of the next sentence happens there ("… Yulianto meluncurkan program …")
+_OCCASION_BEFORE = re.compile(r"(?i)[\s\W]*(?:pengukuhan|pelantikan|peresmian|acara|kegiatan|penyerahan|penandatanganan|"
+                              r"peluncuran|pelatihan|upacara|seremoni)\s+(?:itu|tersebut|ini)\s+(?:juga\s+)?"
+                              r"(?:dihadiri|diikuti|disaksikan|turut\s+dihadiri)(?![\p{L}])")
 # a nominal trigger with nothing after it refers back: "Usai pelantikan, …", "Pelantikan dihadiri …"
 _BARE_NOMINAL = re.compile(r"(?i)\s*(?:[,.;:]|\s(?:itu|tersebut|ini|dihadiri|berlangsung|digelar|dimeriahkan|"
                            r"ditandai|diikuti)(?![\p{L}]))")
@@ -362,6 +375,25 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             slots["recipient" if voice == "passive_person" else "theme"] = subj
         if voice == "passive_person" and after and _POSITION_START.match(text, after[0]):
             slots["theme"] = (text[after[0]:after[1]], after)  # "dilantik sebagai Kepala Dinas", "dilantik Bupati"
+    elif voice == "passive_office_before":
+        # "Dwi Retno Palupi, yang resmi menjadi Kepala Dinas … setelah dilantik Bupati pada Jumat (7/2/2025)"
+        of = None
+        for of in _SEBAGAI.finditer(text, ss, ts):
+            pass
+        link = _THEN_SWORN.search(text, of.end(), ts) if of else None
+        if of and link:
+            sp = (of.end(), of.end() + len(text[of.end():link.start()].rstrip(" ,")))
+            slots["theme"] = (text[sp[0]:sp[1]], sp)
+        ag = role_np("agent", te, se) or ctx.role_entity(te, min(se, te + 60))
+        if ag is None and after and _POSITION_START.match(text, after[0]):
+            st = _BY_TITLE_END.search(text, after[0], after[1])
+            sp = (after[0], st.start() if st else after[1])
+            ag = (text[sp[0]:sp[1]], sp)  # "dilantik Bupati": the bare agent of a passive
+        if ag:
+            slots["agent"] = ag
+        who = ctx.person_before(of.start()) if of else None
+        if who or subj:
+            slots["recipient"] = who or subj
     elif voice == "receive":
         lo = before[0]
         for c in _COMMA.finditer(text, before[0], before[1]):
@@ -396,6 +428,13 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     loc = role_np("location", te, se) or role_np("location", ss, ts)
     if loc:
         slots["location"] = loc
+    if rule.type == "official_inaugurated" and voice == "active":
+        sb = _SEBAGAI.search(text, te, min(se, te + 150))  # "melantik Muhammad S Rizal, S.E., M.M., sebagai Kepala …"
+        who = ctx.role_entity(te, sb.start()) if sb else None
+        office = _np(text, sb.end(), se) if sb else None
+        if who and office:
+            slots["recipient"] = who
+            slots["theme"] = (text[office[0]:office[1]], office)
     if "theme" in slots and rule.type == "official_inaugurated":
         val, sp = slots["theme"]
         m2 = _SEBAGAI.match(val)
@@ -616,7 +655,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     earlier.add(ts)
                     continue
                 if date is None and (_TURUT.search(text, max(ss, ts - 12), te) or _SAME_OCCASION.match(text, ss, ts)
-                                     or _THAT_OCCASION.search(text, ss, se)):
+                                     or _THAT_OCCASION.search(text, ss, se)
+                                     or (k > 0 and _OCCASION_BEFORE.match(text, sentences[k - 1][0], sentences[k - 1][1]))):
                     same_occasion.add(id(ev))  # "turut diserahkan …", "Usai penandatanganan, …": dated below
         # a nominal trigger inside another event's object is that object, not an event: "meluncurkan pemberian BPJS"
         # … unless coordinated: "Launching Website UMKM dan Penyerahan simbolis Program Sosial": two occurrences,
@@ -629,11 +669,11 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         sent_index[sent] = len(sent_events)
     _borrow_neighbour_dates(ctx, raw, sentences, sent_index,
                             skip=same_occasion | {id(ev) for ev in raw if ev.trigger_start in earlier})
-    _date_same_occasion(ctx, raw, same_occasion)
+    _date_same_occasion(ctx, raw, same_occasion, earlier)
     occasion_starts = {ev.trigger_start for ev in raw if id(ev) in same_occasion}
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
     # the occasion itself may have taken the lead's day only now
-    _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts})
+    _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts}, earlier)
     return [_tidy_roles(text, _venue_after(text, ev, sentences, lex)) for ev in _merge(merged, earlier)]
 
 
@@ -722,17 +762,25 @@ def _tidy_roles(text: str, ev: Event) -> Event:
     return replace(ev, roles=roles, role_spans=spans) if changed else ev
 
 
-def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int]) -> None:
+def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], earlier: Collection[int] = ()) -> None:
     """An undated event said to happen at the same occasion takes the date of the last dated event
-    before it (once every event has its own or its neighbours' date) or, with none, of the last full
-    date written before its sentence ("Rapat anggota digelar Sabtu (15/2/2025). Dalam RAT itu pula …")."""
+    before it (once every event has its own or its neighbours' date; an earlier occurrence at ``earlier`` is
+    another occasion) or, with none, of the last full date written before its sentence ("Rapat anggota digelar
+    Sabtu (15/2/2025). Dalam RAT itu pula …"); "Keesokan harinya" one day later."""
     for k, ev in enumerate(raw):
         if id(ev) not in same_occasion or ev.date is not None:
             continue
-        date = next((e.date for e in reversed(raw[:k]) if e.date), None)
+        before = [e.date for e in reversed(raw[:k]) if e.date and e.trigger_start not in earlier]
+        date = next((d for d in before if len(d) == 10), before[0] if before else None)  # an occasion is a day
         if date is None:
             date = next((d.value for d in reversed(ctx.dates) if d.end <= ev.sentence_start and len(d.value) == 10),
                         None)
+        shift = _DAY_SHIFT.match(ctx.text, ev.sentence_start, ev.trigger_start)
+        if date is not None and shift is not None:
+            if len(date) != 10:
+                continue  # "Keesokan harinya" after a month: no day to count from
+            step = -1 if shift.group(0).casefold().rstrip().endswith("sebelumnya") else 1
+            date = (_dt.date.fromisoformat(date) + _dt.timedelta(days=step)).isoformat()
         if date is not None:
             raw[k] = replace(ev, date=date)
 
@@ -774,6 +822,27 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
                 break
 
 
+# "Pemkab Tabanan juga menerima piagam …": "juga"/"pula" before the trigger in its clause
+_ALSO_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:juga|pula)\s+\Z")
+_PRONOUN = re.compile(r"(?:Ia|Dia|Beliau|Mereka|Kami|Kita|Saya|Semua|Semuanya)(?![\p{L}])")
+_MAIN_ROLE = {"award_received": "recipient", "association_inaugurated": "object", "official_inaugurated": "official",
+              "facility_inaugurated": "object", "aid_distributed": "beneficiary", "program_launched": "object",
+              "training_held": "beneficiary", "insurance_enrolled": "beneficiary", "agreement_signed": "parties"}
+
+
+def _another_one(g: Event, ev: Event) -> bool:
+    """Whether ``ev`` says it is another occurrence of ``g``'s kind: "juga"/"pula" right before its trigger and
+    a named main participant (the award's recipient, the aid's beneficiary …) that is not ``g``'s."""
+    if not _ALSO_BEFORE.search(ev.sentence, 0, max(0, ev.trigger_start - ev.sentence_start)):
+        return False
+    role = _MAIN_ROLE.get(ev.type)
+    a, b = g.roles.get(role), ev.roles.get(role)
+    if not isinstance(a, str) or not isinstance(b, str) or not b[:1].isupper() or _PRONOUN.match(b):
+        return False  # a participant named: "Pemkab Tabanan juga menerima", not "semuanya juga sudah mendapatkan"
+    a, b = a.casefold(), b.casefold()
+    return a not in b and b not in a
+
+
 def _merge(events: Sequence[Event], apart: Collection[int] = ()) -> list[Event]:
     """One record per occurrence: same type with nested or missing dates is the same occurrence.
     An event whose trigger starts at one of `apart` (an earlier occurrence) merges only with its own kind."""
@@ -783,7 +852,7 @@ def _merge(events: Sequence[Event], apart: Collection[int] = ()) -> list[Event]:
         for i, g in enumerate(out):
             if (g.trigger_start in apart) != (ev.trigger_start in apart):
                 continue
-            if g.type == ev.type and _nested(g.date, ev.date):
+            if g.type == ev.type and _nested(g.date, ev.date) and not _another_one(g, ev):
                 if g.date is not None and ev.date is not None or ev.date is None or g.date is None:
                     target = i
                     break

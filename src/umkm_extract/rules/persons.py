@@ -64,17 +64,42 @@ _ORG_MARKER = re.compile(
 # a position that names no unit of its own ("Rektor UHO", "Pemimpin Divisi Usaha Syariah BSB").
 _TITLE_BODY_TAIL = re.compile(
     r"(?:,\s*|\s+)(?P<org>(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah\s+(?:Provinsi|Kabupaten|Kota|Daerah))"
-    r"(?:\s+\([^()]*\))?|(?:Kemenkop(?:\s*(?:dan\s+)?UKM)?|Kementerian\s+Koperasi(?:\s+dan\s+UKM)?"
+    r"(?:\s+\([^()]*\))?|(?:Kemenkop(?:\s*(?:dan\s+)?UKM)?|Kemen\p{Ll}{2,}(?:\s+RI)?|Kementerian\s+Koperasi(?:\s+dan\s+UKM)?"
     r"(?:\s+dan\s+Usaha\s+Kecil\s+(?:dan\s+)?Menengah)?)|BI|Bank\s+Indonesia|OJK)\s*\Z")
 _POSITION_ACRONYM_TAIL = re.compile(
-    r"\A(?P<title>(?:Rektor|Wakil\s+Rektor|Dekan|Pemimpin(?:\s+\p{Lu}\p{Ll}+)*|Direktur\s+Utama|"
+    r"\A(?P<title>(?:Rektor|Wakil\s+Rektor|Dekan|Pemimpin(?:\s+\p{Lu}\p{Ll}+)*|Direktur\s+Utama|(?:Regional\s+)?CEO|"
+    r"Vice\s+President(?:\s+\p{Lu}\p{Ll}+)*|Head(?:\s+\p{Lu}\p{Ll}+)*|(?:Branch|Area)\s+Manager|"
     r"General\s+Manager|Manajer|Manager|Kepala\s+Perwakilan|Kepala\s+Cabang|Pimpinan(?:\s+Cabang)?))"
     r"\s+(?P<org>\p{Lu}{2,6})\s*\Z")
+# A position followed by the non-government body it belongs to (ANNOTATION.md: the title is the position, the
+# body goes to `organization`): "Ketua Forum UMKM", "Ketua Umum DPP IWAPI", "Direktur BUMDes Karya Segara",
+# "Pimpinan Cabang PNM Bone". A government unit after the position stays in the title ("Kepala Dinas Koperasi"),
+# and so do the councils chaired in the government's name ("Ketua Dekranasda", "Ketua Dekopinda": NOTES dev-112).
+_POSITION_OF_BODY = re.compile(
+    r"\A(?P<title>(?:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Direktur|Manajer|Manager|Koordinator|Pimpinan|"
+    r"Pemimpin|Kepala)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
+    r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
+    r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
+    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|BI)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
 _UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
+# the words after a comma that go on with a unit's name: "Dinas Koperasi, Usaha Mikro, Kecil dan Menengah"
+_UNIT_NAME_GOES_ON = frozenset("usaha ukm umkm perindustrian perdagangan tenaga kecil mikro menengah".split())
 # the words that make the next one part of a unit's name: "Dinas Koperasi Budi Santoso" is no cooperative
 _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri deputi asisten".split())
+
+
+def _position_of_body(title: str) -> tuple[str, str] | None:
+    """("Ketua Forum UMKM") → ("Ketua", "Forum UMKM"); a "Kepala" only of the central bank ("Kepala BI …");
+    a kind of body stays in the title ("Ketua Kelompok Nelayan")."""
+    m = _POSITION_OF_BODY.match(title)
+    if m is None or (m.group("title").startswith("Kepala") and m.group("org").split()[0] != "BI"):
+        return None
+    words = m.group("org").split()
+    if len(words) == 2 and not words[1].isupper():
+        return None  # a kind of body, not one named: "Ketua Kelompok Nelayan"
+    return m.group("title"), m.group("org")
 
 
 def split_title_body(title: str) -> tuple[str, str | None]:
@@ -82,6 +107,12 @@ def split_title_body(title: str) -> tuple[str, str | None]:
 
     A ministry stays when the position is its head ("Menteri Koperasi dan UKM"); a unit's acronym stays
     ("Kepala Dinas PU", "Direktur RSUD")."""
+    body = _position_of_body(title)
+    if body is not None:
+        return body
+    om = _ORG_MARKER.search(title, 1)
+    if om is not None and title[: om.start()].strip(" ,"):  # "Direktur Utama PT Agrindo …", "Kepala Cabang BPJS …"
+        return title[: om.start()].rstrip(" ,"), title[om.start():]
     m = _TITLE_BODY_TAIL.search(title)
     if m is not None:
         head = title[: m.start()].rstrip(" ,")
@@ -98,7 +129,7 @@ def split_title_body(title: str) -> tuple[str, str | None]:
 _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
     "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area "
-    "kopontren ponpes pesantren kud ksp kspps bumdesa gapoktan poktan kwt".split()
+    "kopontren ponpes pesantren kud ksp ksu kspps bumdesa gapoktan poktan kwt".split()
 )
 # the word before a name run, over a parenthesised acronym: "Koperasi Pondok Pesantren (Kopontren) Darul Ulum"
 _WORD_BEFORE_RUN = re.compile(r"(\p{L}+)\s*(?:\([^()\n]{1,30}\)\s*)?\Z")
@@ -107,10 +138,13 @@ _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split()
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
 _ACTING_AFTER_PAREN = r"(?:Pjs?|PJs?|Plt|Plh)\.?[ ]"
-_TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?(?:kini\s+|resmi\s+|telah\s+)?"
-                          r"(?:menjabat(?:\s+sebagai)?|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+"
+_TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?"
+                          r"(?P<now>(?:(?:kini|saat\s+ini|sekarang|masih|tercatat|resmi|telah)\s+){0,3})"
+                          r"(?:menjabat(?:\s+sebagai)?|(?P<is>adalah)|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+"
                           # a list of acting appointments: "Nora Elisya (Kepala BKD Sumsel) Pjs bupati di …"
                           r"|\s*\([^()\n]{1,80}\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
+# the office held now, stated after the name: it outranks the office the person is named for elsewhere
+_NOW = re.compile(r"kini|saat\s+ini|sekarang|masih")
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
 _UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
 _UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
@@ -317,6 +351,10 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
         if named and _is_initial(t.text) and len(t.text.rstrip(".")) <= 2 and _initial_may_open(toks, i - 1, regions):
             i -= 1  # "SF Hariyanto", "A Murtala", "M Tranggono"
             continue
+        if (named and len(t.text) == 1 and t.text.isupper() and i - 2 >= min_keep and toks[i - 2].kind == "word"
+                and _is_name_token(toks[i - 2].text, lex) and not _covered(regions, toks[i - 2].start, toks[i - 2].end)):
+            i -= 1  # a middle initial between name words: "Muhammad S Rizal", "Dico M Ganinduto"
+            continue
         if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end) or _ORG_WORD.fullmatch(t.text):
             break
         i -= 1
@@ -335,6 +373,12 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
     unit = j >= 1 and toks[j - 1].kind == "word" and toks[j - 1].text.casefold() in _UNIT_OF
     if name and head in _ORG_HEADS and (j == i - 1 or head in _COMPANY_HEADS) and not unit:
         return end, []  # "PT Wastra Dewata Kreasi", "Cabang Kajen": a company or place name, not a person
+    if len(name) == 1 and j >= 1:
+        k = j  # "Direktur Utama PT Agrindo Pangan Lestari": the last word of a company's name
+        while k >= 0 and toks[k].kind == "word" and toks[k].text[:1].isupper() and toks[k].text.casefold() not in _COMPANY_HEADS:
+            k -= 1
+        if k >= 0 and toks[k].kind == "word" and toks[k].text.casefold() in _COMPANY_HEADS:
+            return end, []
     return i, name
 
 
@@ -401,7 +445,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
                 seg_start = cuts[k - 1] + 1 if k else 0
                 local = _names_local_place(text, name, regions)
                 if (next_name and next_at == cut + 1 and next_name[-1] is toks[cuts[k + 1] - 1]
-                        and (name_at > max(seg_start, min_keep) or local)):
+                        and (name_at > max(seg_start, min_keep) or local
+                             or (name_at >= 1 and toks[name_at - 1].text.casefold() in _ORG_HEADS))):
                     place = name if local else None
                     name_at, name = next_at, next_name
         if not name or (len(name) == 1 and name[0].text.casefold() in lex.common):
@@ -436,8 +481,11 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         title = _RI_SUFFIX.sub("", title)
         title = " ".join(title.split())
         organization = None
-        om = _ORG_MARKER.search(title, len(m.group(0)) if m.group("mod") else len(head))
-        if om and om.start() > 0:
+        body = _position_of_body(title)
+        om = None if body else _ORG_MARKER.search(title, len(m.group(0)) if m.group("mod") else len(head))
+        if body:
+            title, organization = body
+        elif om and om.start() > 0:
             org_end = title_toks[-1].end if title_toks else t_end
             organization = " ".join(text[t_start + om.start():org_end].split()).rstrip(", ")
             title = title[: om.start()].rstrip(" ,")
@@ -705,6 +753,16 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
         if len(name) == 1 and (name[0].text.casefold() in lex.common or name[0].text.casefold() in lex.stop):
             continue
         out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.degree"))
+    for m in _AGE_AFTER.finditer(text, a, b):  # "Salah satu penerima, Sitti Aminah (45), pedagang sayur …"
+        s, e = m.span("name")
+        raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
+        _, name = _trailing_name(raw, lex, regions, 0)
+        if not name or (len(name) == 1 and (name[0].text.casefold() in lex.common or name[0].text.casefold() in lex.stop)):
+            continue
+        before = _WORD_BEFORE_RUN.search(text, max(a, name[0].start - 50), name[0].start)
+        if before and before.group(1).casefold() in _ORG_HEADS:
+            continue
+        out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.age"))
     for m in scan.finditer(_ROLE_BEFORE, _ROLE_FIRST, a, b):
         s, e = m.span("name")
         raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
@@ -721,7 +779,9 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
     return out
 
 
-_COMMA_TITLE = re.compile(r",[ ]+(?=\p{Lu})")
+# a person's age in parentheses after the name: "Warsini (47)", "Nurhayati (38 tahun)"
+_AGE_AFTER = re.compile(r"(?P<name>%s)[ ]*\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)" % _NAME_RUN)
+_COMMA_TITLE = re.compile(r"(?:,[ ]*(?:\p{Lu}[\p{L}]*\.){1,3}(?:\p{Lu}[\p{L}]*)?(?=,))*,[ ]+(?=\p{Lu})")  # over degrees: ", S.E., M.Si., Kepala …"
 _AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
 
 
@@ -753,13 +813,18 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
     toks = _scan_extent(text, h.end(), min(len(text), h.end() + 200))
     end = h.end()
     jurisdiction = None
-    for t in toks:
+    unit = bool(_UNIT_OF & {w.casefold() for w in h.group(0).split()})
+    for k, t in enumerate(toks):
         r = _covered(regions, t.start, t.end)
         if r is not None:
             jurisdiction = r.to_region().name
             break
         if t.kind == "comma":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if unit and nxt is not None and nxt.kind == "word" and nxt.text.casefold() in _UNIT_NAME_GOES_ON:
+                continue  # "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten …": one unit's name
             break
+        unit = unit or t.text.casefold() in _UNIT_OF
         end = t.end
     if comma and any(h.start() <= x <= end for x in starts):
         return  # "Rohadi, Kepala Biro Umum Budi Santoso, …": a list, the title is the next person's
@@ -769,8 +834,11 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
     if jurisdiction is None and (at := _AT_REGION.match(text, end)) is not None:
         r = _covered(regions, at.end(), at.end() + 1)  # "Pjs bupati di Kabupaten OKU": the office's region
         jurisdiction = r.to_region().name if r is not None else None
-    p.title = _RI_SUFFIX.sub("", " ".join(title.split()))
+    p.title, org = split_title_body(_RI_SUFFIX.sub("", " ".join(title.split())))
+    p.organization = p.organization or org
     p.jurisdiction = jurisdiction
+    if not comma and (m.group("is") or _NOW.search(m.group("now") or "")):
+        p.extra["current"] = True  # "… yang saat ini menjabat Sekda", "Asra adalah Sekda …": the office held now
     p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
 
 
@@ -822,7 +890,29 @@ def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regi
     for a, b in spans:
         mentions.extend(_names_before_titles(text, a, b, regions, lex, scan, mentions))
     _titles_after(text, mentions, regions, lex)
+    mentions.extend(_current_offices(text, mentions, regions, lex))
     return _resolve_nicknames(text, mentions)
+
+
+def _current_offices(text: str, mentions: Sequence[PersonMention], regions: Sequence[RegionMention], lex: _Lexicon
+                     ) -> list[PersonMention]:
+    """Later bare mentions of a found name that state the office held now ("A Murtala saat ini tercatat masih
+    menjadi Sekda Aceh Utara", "Asra adalah Sekda Aceh Tamiang"): new mentions whose title outranks the others."""
+    taken = [(p.start, p.end) for p in mentions]
+    out: list[PersonMention] = []
+    for name in {p.name for p in mentions if not p.extra.get("current")}:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            free = not any(a < end and pos < b for a, b in taken)
+            if free and (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                q = PersonMention(pos, end, name, "person.current_office")
+                _title_after(text, q, regions, lex)
+                if q.title and q.extra.get("current"):
+                    out.append(q)
+                    taken.append((pos, end))
+            pos = text.find(name, end)
+    return out
 
 
 # a nickname given right after a name: "Saifullah Yusuf atau yang akrab disapa Gus Ipul", "…, yang biasa dipanggil
@@ -980,7 +1070,8 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
             n_full = len(_key_tokens(full.name))
             full = next((p for p in g if len(_key_tokens(p.name)) == n_full
                          and not any(len(k) == 1 for k in _key_tokens(p.name))), full)
-        titled = next((p for p in g_sorted if p.title), None)
+        titled = next((p for p in g_sorted if p.title and p.extra.get("current")), None)
+        titled = titled or next((p for p in g_sorted if p.title), None)
         if titled is not None:  # the same office written out later: "Kepala Dinsos" … "Kepala Dinas Sosial"
             office = _office_word(titled.title or "")
             name_words = set(full.name.split())
