@@ -157,6 +157,9 @@ _SAME_OCCASION = re.compile(
 # a same-occasion opener that moves one day from the occasion: "Keesokan harinya, …", "Sehari sebelumnya, …"
 _DAY_SHIFT = re.compile(r"(?i)[\s\W]*(?:keesokan\s+harinya|(?:sehari|satu\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|"
                         r"berikutnya|sebelumnya))")
+# a bare verb after "Sebelum"/"Setelah" and before a comma: a time reference to the occasion
+_REFERS_BACK = re.compile(r"(?i)(?<![\p{L}])(?:sebelum|setelah|sesudah|usai|seusai)\s+(?:resmi\s+)?\Z")
+_COMMA_NEXT = re.compile(r"\s*,")
 _PLAN_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:menargetkan|mentargetkan|ditargetkan|merencanakan|berencana|rencananya|"
                           r"direncanakan|diharapkan|berharap|harapannya|semoga|mengusulkan|diusulkan|wacana|"
                           r"sedianya|semestinya|seharusnya|dijadwalkan)(?![\p{L}])")
@@ -224,7 +227,7 @@ _HABIT_AFTER = re.compile(r"(?i)(?:\s+(?:yang\s+)?(?:di|ber)\p{L}+)?\s+(?:secara
 # a loan disbursement reported as a running total ("hingga Mei 2021 telah menyalurkan KUR", "realisasi KUR")
 _LOAN = re.compile(r"(?i)(?<![\p{L}])(?:KUR|kredit|pinjaman|pembiayaan)(?![\p{L}])")
 _RUNNING_TOTAL = re.compile(
-    r"(?i)(?<![\p{L}])(?:realisasi|terealisasi|merealisasikan|total|(?:hingga|sampai(?:\s+dengan)?|s\.d\.?)\s+"
+    r"(?i)(?<![\p{L}])(?:realisasi|terealisasi|merealisasikan|total|tercatat|(?:hingga|sampai(?:\s+dengan)?|s\.d\.?)\s+"
     r"(?:akhir\s+|awal\s+|pertengahan\s+)?(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|"
     r"september|oktober|november|desember|tahun|\d{4}|saat\s+ini|kini|sekarang))(?![\p{L}])")
 _SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|resmi|langsung|berhasil|sukses|sempat|turut|ikut)\b)|\s*$")
@@ -518,6 +521,8 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
         return True  # "program pemberian bantuan": the programme, not an occurrence
     if _PLAN_BEFORE.search(text, sent[0], ts):
         return True  # "Pemkot menargetkan seluruh pengurus terdaftar sebagai peserta BPJS …"
+    if _REFERS_BACK.search(text, max(sent[0], ts - 12), ts) and _COMMA_NEXT.match(text, te):
+        return True  # "Sebelum dilantik, Siti menjabat …": the occasion already reported, as a time reference
     if _EXAMPLE_BEFORE.search(text, max(sent[0], ts - 30), ts):
         return True  # "memperluas jaringan, misalnya dengan penandatanganan MoU …": a way of working, no occurrence
     segs = _COMMA.split(text[sent[0]:ts])

@@ -80,12 +80,12 @@ _POSITION_OF_BODY = re.compile(
     r"Pemimpin|Kepala)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
     r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
-    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|BI)\b.*)\Z")
+    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI|BI)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
 _UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
 # the words after a comma that go on with a unit's name: "Dinas Koperasi, Usaha Mikro, Kecil dan Menengah"
-_UNIT_NAME_GOES_ON = frozenset("usaha ukm umkm perindustrian perdagangan tenaga kecil mikro menengah".split())
+_UNIT_NAME_GOES_ON = frozenset("usaha ukm umkm koperasi perindustrian perdagangan tenaga kecil mikro menengah".split())
 # the words that make the next one part of a unit's name: "Dinas Koperasi Budi Santoso" is no cooperative
 _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri deputi asisten".split())
 
@@ -717,6 +717,9 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                 for t in _strip_name(raw, lex):
                     if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
                         break
+                    if name and t.text.endswith(".") and len(t.text) > 4:
+                        name.append(_Tok(t.start, t.end - 1, t.text[:-1], "word"))
+                        break  # "menggantikan Suwarno Hadi. Perempuan …": the sentence ends the name
                     name.append(t)
                 name = _strip_name(name, lex)
             if not name or all(t.text.endswith(".") for t in name) or text[name[0].start - 1:name[0].start] == ".":
@@ -842,9 +845,13 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
     p.official = lex.head_kind.get(h.group("head").casefold().replace(" ", "")) == "office"
 
 
+_NAME_ABBREVIATIONS = {"tb": "tubagus"}  # "Tb Asep" = "Tubagus Asep Saefullah"
+
+
 def _key_tokens(name: str) -> list[str]:
-    """The words of a name as compared when merging mentions (compact, empty ones dropped)."""
-    return [k for k in map(compact, name.split()) if k]
+    """The words of a name as compared when merging mentions (compact, empty ones dropped, written-short name
+    words written out)."""
+    return [_NAME_ABBREVIATIONS.get(k, k) for k in map(compact, name.split()) if k]
 
 
 def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
@@ -891,7 +898,24 @@ def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regi
         mentions.extend(_names_before_titles(text, a, b, regions, lex, scan, mentions))
     _titles_after(text, mentions, regions, lex)
     mentions.extend(_current_offices(text, mentions, regions, lex))
+    mentions = [p for p in mentions if not _named_by_acronym(text, p)]
     return _resolve_nicknames(text, mentions)
+
+
+_ACRONYM_AFTER = re.compile(r"[ ]*\((\p{Lu}{3,8})\)")
+_CAP_WORDS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}'’\-]*[ ]+)+\Z")
+
+
+def _named_by_acronym(text: str, p: PersonMention) -> bool:
+    """Whether the mention ends a capitalised name that the acronym after it spells out, a programme or a body
+    rather than a person: "Kredit Usaha Mama Kei (KUMK)"."""
+    m = _ACRONYM_AFTER.match(text, p.end)
+    if m is None:
+        return False
+    before = _CAP_WORDS_BEFORE.search(text, max(0, p.start - 80), p.start)
+    words = (text[before.start():p.end] if before else text[p.start:p.end]).split()
+    initials = "".join(w[0] for w in words).upper()
+    return len(words) >= 3 and initials.endswith(m.group(1)) and len(m.group(1)) > len(p.name.split())
 
 
 def _current_offices(text: str, mentions: Sequence[PersonMention], regions: Sequence[RegionMention], lex: _Lexicon
@@ -939,7 +963,28 @@ def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonM
         for p in mentions:
             if p.name in alias and not any(q.name == p.name and q.title for q in mentions):
                 p.name = alias[p.name]
+    # a nickname given away from the name: "Perempuan yang akrab disapa Bu Ida itu" after "Siti Nur Hidayati"
+    away: dict[str, str] = {}
+    for p in mentions:
+        if len(p.name.split()) != 1 or p.title or not _NICK_CUE_BEFORE.search(text, max(0, p.start - 40), p.start):
+            continue
+        nick = p.name.casefold()
+        full = next((q for q in sorted(mentions, key=lambda q: -q.start) if q.start < p.start and len(q.name.split()) >= 2
+                     and any(nick in w.casefold() for w in q.name.split())), None)
+        if full is not None:
+            away.setdefault(p.name, full.name)
+            p.name = full.name
+        else:
+            p.strong = False  # whose nickname it is the text does not say: it joins a person or is dropped
+    for p in mentions:  # "… didampingi Bu Ida": the nickname's other mentions
+        if p.name in away and not p.title:
+            p.name = away[p.name]
     return mentions
+
+
+_NICK_CUE_BEFORE = re.compile(
+    r"(?i)(?:disapa|dipanggil|sapaan(?:\s+akrab(?:nya)?)?|panggilan(?:\s+akrab(?:nya)?)?)\s+(?:akrab\s+)?"
+    r"(?:(?:Bu|Pak|Gus|Mas|Mbak|Kang|Bang|Teh|Uda|Daeng|Bunda|Abah|Umi|Mama|Kak|Cak|Ning|Neng)\.?\s+)?\Z")
 
 
 _COMMA_BEFORE = re.compile(r",[ ]+\Z")
@@ -1058,6 +1103,12 @@ def group_persons(text: str, mentions: Sequence[PersonMention], *, spans: Sequen
         if target is None:
             target = next((g for g_toks, g in groups if _same_person(toks, g_toks, cut)
                            and not _other_holder(toks, g_toks, p, g)), None)
+        if target is None and len(toks) == 1 and len(toks[0]) >= 4 and p.title is None:
+            # a short call of one name word: "Wahyu" for "Tri Wahyuningsih Kusumastuti", when only one name fits
+            fits = [g for g_toks, g in groups if len(g_toks) >= 2 and any(w != toks[0] and w.startswith(toks[0])
+                                                                          for w in g_toks)]
+            if len(fits) == 1 and not any(g_toks == toks for g_toks, _ in groups):
+                target = fits[0]
         if target is not None:
             target.append(p)
         elif len(toks) >= 2 or p.strong or p.title is not None:
