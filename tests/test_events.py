@@ -361,3 +361,69 @@ def test_same_occasion_after_an_event_the_lead_dates():
                      "\u201cKoperasi harus naik kelas,\u201d kata Ketua Dekopin, Jumat (7/3/2025). " + filler +
                      " Pada malam yang sama, Menteri Koperasi meluncurkan aplikasi Sistem Informasi Koperasi."))
     assert {e.type: e.date for e in evs} == {"award_received": "2025-03-07", "program_launched": "2025-03-07"}
+
+
+def test_juga_with_another_named_participant_is_another_occurrence():
+    evs = events(art("KSU Giri Amerta meraih penghargaan Koperasi Berprestasi Tingkat Provinsi Bali di Denpasar, "
+                     "Jumat (12/7/2024).\n\nPada malam yang sama, Pemkab Tabanan juga menerima piagam penghargaan "
+                     "sebagai Kabupaten Pembina Koperasi Terbaik."), published="2024-07-15")
+    assert [(e.type, e.date) for e in evs] == [("award_received", "2024-07-12")] * 2
+    assert "Pemkab Tabanan" in evs[1].roles["recipient"]
+
+
+def test_juga_without_a_named_participant_is_the_same_occurrence():
+    evs = events(art("Sebanyak 40 pelaku UMKM menerima sertifikat halal gratis dari Pemkot, Senin (3/3/2025).\n\n"
+                     "Ia menyebut rekan-rekannya juga mendapatkan sertifikat halal."))
+    assert len(evs) == 1
+
+
+@pytest.mark.parametrize("opener, date", [
+    ("Keesokan harinya,", "2024-07-18"),
+    ("Sehari kemudian,", "2024-07-18"),
+    ("Pada hari yang sama,", "2024-07-17"),
+], ids=["keesokan", "sehari-kemudian", "hari-yang-sama"])
+def test_a_day_counted_from_the_occasion(opener, date):
+    evs = events(art(f"Bupati meresmikan Pasar Rakyat Kutoarjo, Rabu (17/7/2024).\n\n{opener} Bank BRI menyerahkan "
+                     "bantuan 150 timbangan digital kepada pedagang pasar."), published="2024-07-19")
+    assert [(e.type, e.date) for e in evs] == [("facility_inaugurated", "2024-07-17"), ("aid_distributed", date)]
+
+
+def test_an_occasion_referred_back_dates_the_next_sentence():
+    evs = events(art("Bupati Garut mengukuhkan pengurus Asosiasi Perajin Kulit Garut di Pendopo, Sabtu (21/10/2023).\n\n"
+                     "Pengukuhan itu dihadiri Deputi Bidang Usaha Mikro, Yulianto. Di hadapan para perajin, Yulianto "
+                     "meluncurkan program Kulit Garut Mendunia."), published="2023-10-22")
+    assert [(e.type, e.date) for e in evs] == [("association_inaugurated", "2023-10-21"),
+                                                ("program_launched", "2023-10-21")]
+
+
+def test_an_occasion_is_a_day_not_an_earlier_year():
+    evs = events(art("Sebanyak 75 pelaku usaha mengikuti pelatihan BRI di Dumai, Kamis (22/5/2025).\n\n"
+                     "Pada 2022 lalu, pelatihan serupa menjangkau 300 pelaku usaha di Pekanbaru.\n\n"
+                     "Usai pelatihan pada hari itu, seluruh peserta didaftarkan sebagai peserta BPJS Ketenagakerjaan."),
+                 published="2025-05-26")
+    assert [(e.type, e.date) for e in evs] == [("training_held", "2025-05-22"), ("training_held", "2022"),
+                                                ("insurance_enrolled", "2025-05-22")]
+
+
+@pytest.mark.parametrize("body, roles", [
+    ("Bupati Tanah Laut, H. Ahmad Syarifuddin Noor, melantik Muhammad S Rizal, S.E., M.M., sebagai Kepala Dinas "
+     "Koperasi Kabupaten Tanah Laut, Senin (16/10/2023).",
+     {"agent": "Ahmad Syarifuddin Noor", "official": "Muhammad S Rizal", "position": "Kepala Dinas Koperasi"}),
+    ("Hadir Dwi Retno Palupi, S.E., yang resmi menjadi Kepala Dinas Koperasi Kabupaten Jombang setelah dilantik "
+     "Bupati pada Jumat (7/2/2025).",
+     {"agent": "Bupati", "official": "Dwi Retno Palupi", "position": "Kepala Dinas Koperasi"}),
+], ids=["melantik-name-degrees-sebagai", "office-before-dilantik"])
+def test_official_inaugurated_roles(body, roles):
+    ev = only(art(body))
+    assert ev.type == "official_inaugurated"
+    for k, v in roles.items():
+        assert v in (ev.roles.get(k) or ""), (k, ev.roles)
+
+
+@pytest.mark.parametrize("body", [
+    "Sebelum dilantik, Siti Nur Hidayati menjabat Plt Kepala Diskopum sejak Februari 2024.",
+    "Sebagai perbandingan, pada 2021 penyaluran Kredit Usaha Rakyat (KUR) di Kota Tual tercatat Rp 11,6 miliar kepada "
+    "512 debitur.",
+], ids=["sebelum-dilantik", "kur-tercatat"])
+def test_time_references_and_recorded_totals_are_no_events(body):
+    assert list(events(art(body))) == []

@@ -481,3 +481,71 @@ def test_mentions_of_one_person_join(text, expected):
 ])
 def test_unit_acronyms_spelling_variants_and_initials(text, expected):
     assert [(p.name, p.title, p.jurisdiction) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the office held now outranks the office a person is designated for (NOTES dev-108, dev-117)
+    ("Pj Bupati Muaraenim dijabat Ahmad Rijali yang saat ini menjabat Kepala Dinas Perdagangan Sumsel.",
+     [("Ahmad Rijali", "Kepala Dinas Perdagangan", "Sumatera Selatan")]),
+    ("Gubernur akan melantik A Murtala sebagai Pj Bupati Aceh Jaya, dan Asra sebagai Pj Bupati Aceh Tamiang. "
+     "A Murtala saat ini tercatat masih menjadi Sekda Aceh Utara. Asra adalah Sekda Aceh Tamiang.",
+     [("A Murtala", "Sekda", "Aceh Utara"), ("Asra", "Sekda", "Aceh Tamiang")]),
+    # without a statement of the office held now, the designation stands
+    ("Gubernur akan melantik Ahmad Rijali sebagai Pj Bupati Muara Enim. Ahmad Rijali hadir lebih awal.",
+     [("Ahmad Rijali", "Pj Bupati", "Muara Enim")]),
+], ids=["dijabat-saat-ini", "masih-menjadi-adalah", "designation-only"])
+def test_the_office_held_now(text, expected):
+    assert [(p.name, p.title, p.jurisdiction) for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text, name, title, organization", [
+    ("Ketua Forum UMKM Kota Bengkulu Desi Ratnasari hadir.", "Desi Ratnasari", "Ketua", "Forum UMKM"),
+    ("Hadir Ketua Umum Dewan Pengurus Pusat (DPP) IWAPI Nita Yudi.", "Nita Yudi", "Ketua Umum",
+     "Dewan Pengurus Pusat (DPP) IWAPI"),
+    ("Penghargaan diterima Ketua KSU Giri Amerta, I Gede Made Suardana, kemarin.", "I Gede Made Suardana", "Ketua",
+     "KSU Giri Amerta"),
+    ("Regional CEO BRI Pekanbaru, Hendra Gunawan Nasution, hadir.", "Hendra Gunawan Nasution", "Regional CEO", "BRI"),
+    ("MoU diteken Hendra Wijaya Kusnadi, Direktur Utama PT Agrindo Pangan Lestari. Kerja sama berlaku.",
+     "Hendra Wijaya Kusnadi", "Direktur Utama", "PT Agrindo Pangan Lestari"),
+    ("Acara dihadiri Sekretaris Ditjen Dukcapil Kemendagri Hani Syopiar Rustam.", "Hani Syopiar Rustam",
+     "Sekretaris Ditjen Dukcapil Kemendagri", None),
+    # a kind of body, and the councils chaired in the government's name, stay in the title (NOTES dev-112)
+    ("Ketua Kelompok Nelayan Mahyedin Daud menerima bantuan.", "Mahyedin Daud", "Ketua Kelompok Nelayan", None),
+    ("Ketua Dekopinda Kota Palu Nur Fadilah Pettalolo hadir.", "Nur Fadilah Pettalolo", "Ketua Dekopinda", None),
+    ("Kepala Dinas Koperasi Jember Sartini hadir.", "Sartini", "Kepala Dinas Koperasi", None),
+], ids=["forum", "dpp-iwapi", "ksu-comma", "regional-ceo", "dirut-pt-after-name", "ministry-unit-stays",
+        "kind-of-body", "dekopinda", "government-unit"])
+def test_position_and_body(text, name, title, organization):
+    p = one(text)
+    assert (p.name, p.title, p.organization) == (name, title, organization)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Salah satu penerima, Sitti Aminah (45), pedagang sayur di Pasar Karya Nugraha, mengaku lega.",
+     ["Sitti Aminah"]),
+    ("Salah satu pedagang, Warsini (47 tahun), penjual bumbu dapur, mengaku senang.", ["Warsini"]),
+    ("Bupati melantik Muhammad S Rizal, S.E., M.M., sebagai Kepala Dinas Koperasi.", ["Muhammad S Rizal"]),
+    ("Pengurus dipimpin Hj. Rosmawati br Damanik, S.E., mengucapkan janji.", ["Rosmawati br Damanik"]),
+    ("Ia menggantikan Drs. Suwarno Hadi. Perempuan itu hadir.", ["Suwarno Hadi"]),
+    # a company's last word is no person; a programme spelled by its acronym neither
+    ("Hadir Direktur Utama PT Agrindo Pangan Lestari. Kemudian acara dimulai.", []),
+    ("Ahmad Yani meluncurkan program Kredit Usaha Mama Kei (KUMK).", ["Ahmad Yani"]),
+    # nicknames and short calls are the same person
+    ("Siti Nur Hidayati dilantik sebagai Kepala Diskopum. Ia menggantikan Suwarno Hadi. Perempuan yang akrab "
+     "disapa Bu Ida itu sebelumnya menjabat Camat. Bupati didampingi Bu Ida.", ["Siti Nur Hidayati", "Suwarno Hadi"]),
+    ("Bupati Pandeglang Tubagus Asep Saefullah hadir. Penandatanganan dilakukan Tb Asep.", ["Tubagus Asep Saefullah"]),
+    ("Kepala Dinas Tri Wahyuningsih Kusumastuti hadir. “Bagus,” kata Wahyu.", ["Tri Wahyuningsih Kusumastuti"]),
+], ids=["age", "age-tahun", "middle-initial", "batak-br", "period-ends-name", "company-word", "programme-acronym",
+        "nickname-away", "tb-tubagus", "short-call"])
+def test_names_of_residents_initials_and_nicknames(text, expected):
+    assert [p.name for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Hadir pula Rudi Hartono, Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Tanah Laut, dalam acara itu.",
+     "Kepala Dinas Koperasi, Usaha Kecil dan Menengah"),
+    ("Sri Lestari Handayani, S.E., M.Si., Kepala Dinas Koperasi dan UKM Kabupaten Sleman, menjelaskan aplikasi itu.",
+     "Kepala Dinas Koperasi dan UKM"),
+], ids=["unit-name-with-commas", "degrees-before-comma-title"])
+def test_titles_after_the_name(text, title):
+    assert one(text).title == title

@@ -64,7 +64,7 @@ _ORG_MARKER = re.compile(
 # a position that names no unit of its own ("Rektor UHO", "Pemimpin Divisi Usaha Syariah BSB").
 _TITLE_BODY_TAIL = re.compile(
     r"(?:,\s*|\s+)(?P<org>(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah\s+(?:Provinsi|Kabupaten|Kota|Daerah))"
-    r"(?:\s+\([^()]*\))?|(?:Kemenkop(?:\s*(?:dan\s+)?UKM)?|Kemen\p{Ll}{2,}(?:\s+RI)?|Kementerian\s+Koperasi(?:\s+dan\s+UKM)?"
+    r"(?:\s+\([^()]*\))?|(?:Kemenkop(?:\s*(?:dan\s+)?UKM)?|Kementerian\s+Koperasi(?:\s+dan\s+UKM)?"
     r"(?:\s+dan\s+Usaha\s+Kecil\s+(?:dan\s+)?Menengah)?)|BI|Bank\s+Indonesia|OJK)\s*\Z")
 _POSITION_ACRONYM_TAIL = re.compile(
     r"\A(?P<title>(?:Rektor|Wakil\s+Rektor|Dekan|Pemimpin(?:\s+\p{Lu}\p{Ll}+)*|Direktur\s+Utama|(?:Regional\s+)?CEO|"
