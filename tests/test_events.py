@@ -427,3 +427,30 @@ def test_official_inaugurated_roles(body, roles):
 ], ids=["sebelum-dilantik", "kur-tercatat"])
 def test_time_references_and_recorded_totals_are_no_events(body):
     assert list(events(art(body))) == []
+
+
+def test_aid_for_someone_handed_over_by_a_bare_agent():
+    ev = only(art("Bantuan peralatan untuk pelaku usaha diserahkan Walikota Padang Panjang, Fadly Amran, didampingi "
+                  "Wakil Walikota di halaman Balaikota, Rabu (30/12/2020)."), published="2020-12-31")
+    assert (ev.type, ev.date) == ("aid_distributed", "2020-12-30")
+    assert ev.roles["location"] == "halaman Balaikota"
+
+
+@pytest.mark.parametrize("body, location", [
+    ("Bupati Sleman menyerahkan bantuan gerobak kepada pedagang di Kabupaten Sleman dalam acara yang berlangsung di "
+     "Pendopo Rumah Dinas Bupati, Senin (22/7/2024).", "Pendopo Rumah Dinas Bupati"),
+    ("Pelatihan yang diikuti 300 pelaku UMKM itu di laksanakan selama tiga hari, 26-28 Oktober 2022 di The Royale "
+     "Krakatau Cilegon.", "The Royale Krakatau Cilegon"),
+    ("Bupati menyerahkan bantuan alat tangkap kepada nelayan di lapangan futsal Desa Lantan, Senin (24/7/2023).",
+     "lapangan futsal Desa Lantan"),
+], ids=["held-at-first", "after-a-lowercase-di", "lowercase-venue-words"])
+def test_the_venue(body, location):
+    ev = events(art(body), published="2024-07-23")[0]
+    assert ev.roles.get("location") == location
+
+
+def test_a_bare_office_as_a_role_is_its_holder():
+    ev = only(art("Bupati Jombang, H. Ahmad Fauzan Mahmudi, hadir. Turut hadir Dwi Retno Palupi, yang resmi menjadi "
+                  "Kepala Dinas Koperasi Kabupaten Jombang setelah dilantik Bupati pada Jumat (7/2/2025)."),
+              published="2025-02-14")
+    assert ev.roles["agent"] == "Ahmad Fauzan Mahmudi"

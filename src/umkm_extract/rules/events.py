@@ -20,6 +20,7 @@ from typing import Any
 import regex as re
 
 from .event_dates import date_from_lead, speaks_of_another_time
+from .gazetteer import compact
 from .roles import tidy_span
 from ..records import Count, DateMention, Event, Organization, Person
 from .text import WordIndex, finditer_at, first_words
@@ -130,6 +131,9 @@ _PREP = {
     "agent": re.compile(r"(?<![\p{L}])oleh\s+", re.I),
     "location": re.compile(r"(?<![\p{L}])(?:bertempat\s+)?di\s+(?=\p{Lu}|(?:kantor|gedung|aula|ruang|pendopo|halaman|lapangan|balai|desa|kecamatan|kabupaten|kota)\b)", re.I),
 }
+# the verb of an occasion's venue right before "di": "berlangsung di Griya Agung", "dilaksanakan … di …"
+_HELD_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:berlangsung|bertempat|digelar|dilaksanakan|diselenggarakan|dipusatkan|"
+                          r"diadakan)(?![\p{L}])[^,.;]{0,20}\Z")
 _LOC_STOP = re.compile(
     r"\s*,\s*(?=(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|pada|tanggal|\d|\p{Ll}))|\s+(?:pada|pukul|sejak|"
     r"yang|untuk|dengan|saat|ketika|dalam|kepada|oleh|sebagai|dan\s+(?:di|didampingi))\b|\s*[.;:!?“”\"]|\s+\(",
@@ -138,7 +142,8 @@ _CAP = r"(?:\p{Lu}[\p{L}\p{N}'’\-]*|\(\p{Lu}[\p{L}/]*\))"
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum.?at|Sabtu|Minggu|Ahad)\b"
 _LOCATION = re.compile(
     rf"(?:(?i:kantor|gedung|aula|ruang|pendopo|halaman|lapangan|balai|lokasi|desa|kecamatan|kelurahan|kabupaten|kota|"
-    rf"gampong|rumah|kawasan|area|komplek|kompleks)\s+)*(?!{_WEEKDAY}){_CAP}(?:\s+{_CAP})*"
+    rf"gampong|rumah|kawasan|area|komplek|kompleks|mal|mall|sentra|hotel|gelanggang|auditorium)"
+    rf"(?:\s+(?!(?i:pada|yang|untuk|dan|di|ke|dari)\b)\p{{Ll}}+){{0,2}}\s+)*(?!{_WEEKDAY}){_CAP}(?:\s+{_CAP})*"
     rf"(?:,\s+(?!{_WEEKDAY})(?:(?i:kantor|gedung|kecamatan|desa|kabupaten|kota)\s+)?{_CAP}(?:\s+{_CAP})*)*"
 )
 _AFTER_PLAN = re.compile(r"(?<![\p{L}])(?:akan|rencananya|dijadwalkan|direncanakan|bakal|batal|dibatalkan|ditunda|urung)"
@@ -321,12 +326,19 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     before = (cs, ts)
 
     def role_np(prep: str, lo: int, hi: int) -> tuple[str, Span] | None:
+        if prep == "location":  # the first place after "di"; one the occasion is said to be held at first
+            found = []
+            for pm in _PREP[prep].finditer(text, lo, hi):
+                lm = _LOCATION.match(text, pm.end(), hi)
+                if lm:
+                    found.append((_HELD_BEFORE.search(text, max(lo, pm.start() - 30), pm.start()) is None, lm))
+            if not found:
+                return None
+            lm = min(found, key=lambda f: f[0])[1]
+            return " ".join(lm.group().split()), lm.span()
         pm = _PREP[prep].search(text, lo, hi)
         if not pm:
             return None
-        if prep == "location":
-            lm = _LOCATION.match(text, pm.end(), hi)
-            return (" ".join(lm.group().split()), lm.span()) if lm else None
         ent = ctx.role_entity(pm.end(), min(hi, pm.end() + 100))
         if ent:
             return ent
@@ -511,8 +523,9 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
              earlier: bool = False) -> bool:
     pre = text[max(sent[0], ts - 40):ts]
     words = _LETTERS.findall(pre)[-3:]
-    if any(lex.negation.fullmatch(w) for w in words):
-        return True
+    if any(lex.negation.fullmatch(w) and (w.casefold() != "untuk" or k == len(words) - 1 or not rule.voice.startswith("passive"))
+           for k, w in enumerate(words)):
+        return True  # "untuk" only right before a passive: "Bantuan untuk pelaku usaha diserahkan …" happened
     if rule.voice == "receive" and any(w.casefold() == "yang" for w in words):
         return True  # a state in a relative clause: "produk yang sudah mendapat sertifikat"
     if rule.voice == "nominal" and _AFTER_PLAN.search(text, te, min(sent[1], te + 100)):
@@ -679,7 +692,32 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
     # the occasion itself may have taken the lead's day only now
     _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts}, earlier)
-    return [_tidy_roles(text, _venue_after(text, ev, sentences, lex)) for ev in _merge(merged, earlier)]
+    return [_title_to_person(ctx, _tidy_roles(text, _venue_after(text, ev, sentences, lex)))
+            for ev in _merge(merged, earlier)]
+
+
+_PERSON_ROLES = ("agent", "giver", "recipient", "organizer")
+_BARE_TITLE = re.compile(r"(?i)(?:sang\s+|pak\s+|bu\s+)?(?P<title>(?:pj\.?\s+|plt\.?\s+|wakil\s+)?(?:bupati|wali\s*kota|"
+                         r"gubernur|camat|lurah|sekda|kepala\s+desa|kades|menteri))(?:\s+(?P<place>\p{Lu}[\p{L}\s]*))?")
+
+
+def _title_to_person(ctx: _Ctx, ev: Event) -> Event:
+    """A person role written as a bare office ("dilantik Bupati", "diserahkan Wali Kota Jombang") is the one person
+    of the article who holds that office (of that place, when the role names one)."""
+    roles = None
+    for role in _PERSON_ROLES:
+        value = ev.roles.get(role)
+        m = _BARE_TITLE.fullmatch(value) if isinstance(value, str) else None
+        if m is None:
+            continue
+        office = compact(m.group("title"))
+        place = compact(m.group("place") or "")
+        holders = {p.name for p in ctx.persons if p.title and compact(p.title) == office
+                   and (not place or (bool(p.jurisdiction) and place.endswith(compact(p.jurisdiction or ""))))}
+        if len(holders) == 1:
+            roles = roles or dict(ev.roles)
+            roles[role] = holders.pop()
+    return replace(ev, roles=roles) if roles else ev
 
 
 # a following sentence that says where the occasion took place: "Dilaksanakan di Hotel Kafka, …",
