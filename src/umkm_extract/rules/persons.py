@@ -756,7 +756,10 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
         if len(name) == 1 and (name[0].text.casefold() in lex.common or name[0].text.casefold() in lex.stop):
             continue
         out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.degree"))
-    for m in _AGE_AFTER.finditer(text, a, b):  # "Salah satu penerima, Sitti Aminah (45), pedagang sayur …"
+    for age in _AGE.finditer(text, a, b):  # "Salah satu penerima, Sitti Aminah (45), pedagang sayur …"
+        m = _AGE_AFTER.search(text, max(a, age.start() - 80), age.end())
+        if m is None:
+            continue
         s, e = m.span("name")
         raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
         _, name = _trailing_name(raw, lex, regions, 0)
@@ -783,7 +786,8 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
 
 
 # a person's age in parentheses after the name: "Warsini (47)", "Nurhayati (38 tahun)"
-_AGE_AFTER = re.compile(r"(?P<name>%s)[ ]*\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)" % _NAME_RUN)
+_AGE = re.compile(r"\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)")
+_AGE_AFTER = re.compile(r"(?P<name>%s)[ ]*\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)\Z" % _NAME_RUN)
 _COMMA_TITLE = re.compile(r"(?:,[ ]*(?:\p{Lu}[\p{L}]*\.){1,3}(?:\p{Lu}[\p{L}]*)?(?=,))*,[ ]+(?=\p{Lu})")  # over degrees: ", S.E., M.Si., Kepala …"
 _AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
 
