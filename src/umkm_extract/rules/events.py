@@ -6,7 +6,6 @@ the output is one Event per real occurrence, each with its evidence (sentence, s
 from __future__ import annotations
 
 import datetime as _dt
-
 import json
 from bisect import bisect_right
 from collections.abc import Collection, Mapping, Sequence
@@ -188,7 +187,7 @@ _DURATION_UNITS = frozenset("hari jam menit bulan tahun minggu pekan kali malam"
 _TOTAL_OF = re.compile(r"(?i)(?<![\p{L}])dari\s+(?:total\s+|sebanyak\s+)?\Z")
 _EXAMPLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:misalnya|contohnya|misal)(?![\p{L}])[\s,]+(?:dengan\s+|melalui\s+)?\Z")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
-_THEN_SWORN = re.compile(r"(?i)\s+(?:setelah|usai|seusai|sejak)\s+\Z|\s+(?:setelah|usai|seusai|sejak)\s+(?=(?:\p{L}+\s+)?\Z)")
+_THEN_SWORN = re.compile(r"(?i)\s+(?:setelah|usai|seusai|sejak)\s+(?=(?:\p{L}+\s+)?\Z)")
 _BY_TITLE_END = re.compile(r"(?i)\s+(?:pada|di|dalam|saat|yang|,)(?![\p{L}])")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
 _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
@@ -392,9 +391,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             slots["theme"] = (text[after[0]:after[1]], after)  # "dilantik sebagai Kepala Dinas", "dilantik Bupati"
     elif voice == "passive_office_before":
         # "Dwi Retno Palupi, yang resmi menjadi Kepala Dinas … setelah dilantik Bupati pada Jumat (7/2/2025)"
-        of = None
-        for of in _SEBAGAI.finditer(text, ss, ts):
-            pass
+        offices = list(_SEBAGAI.finditer(text, ss, ts))
+        of = offices[-1] if offices else None  # the last "menjadi"/"sebagai" before the trigger
         link = _THEN_SWORN.search(text, of.end(), ts) if of else None
         if of and link:
             sp = (of.end(), of.end() + len(text[of.end():link.start()].rstrip(" ,")))

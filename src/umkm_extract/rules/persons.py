@@ -77,10 +77,10 @@ _POSITION_ACRONYM_TAIL = re.compile(
 # and so do the councils chaired in the government's name ("Ketua Dekranasda", "Ketua Dekopinda": NOTES dev-112).
 _POSITION_OF_BODY = re.compile(
     r"\A(?P<title>(?:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Direktur|Manajer|Manager|Koordinator|Pimpinan|"
-    r"Pemimpin|Kepala)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
+    r"Pemimpin)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
     r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
-    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI|BI)\b.*)\Z")
+    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
 _UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
@@ -91,10 +91,9 @@ _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri depu
 
 
 def _position_of_body(title: str) -> tuple[str, str] | None:
-    """("Ketua Forum UMKM") → ("Ketua", "Forum UMKM"); a "Kepala" only of the central bank ("Kepala BI …");
-    a kind of body stays in the title ("Ketua Kelompok Nelayan")."""
+    """("Ketua Forum UMKM") → ("Ketua", "Forum UMKM"); a kind of body stays in the title ("Ketua Kelompok Nelayan")."""
     m = _POSITION_OF_BODY.match(title)
-    if m is None or (m.group("title").startswith("Kepala") and m.group("org").split()[0] != "BI"):
+    if m is None:
         return None
     words = m.group("org").split()
     if len(words) == 2 and not words[1].isupper():
@@ -787,7 +786,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
 
 # a person's age in parentheses after the name: "Warsini (47)", "Nurhayati (38 tahun)"
 _AGE = re.compile(r"\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)")
-_AGE_AFTER = re.compile(r"(?P<name>%s)[ ]*\([ ]*\d{1,2}(?:[ ]*(?:th|thn|tahun))?[ ]*\)\Z" % _NAME_RUN)
+_AGE_AFTER = re.compile(r"(?P<name>%s)[ ]*%s\Z" % (_NAME_RUN, _AGE.pattern))
 _COMMA_TITLE = re.compile(r"(?:,[ ]*(?:\p{Lu}[\p{L}]*\.){1,3}(?:\p{Lu}[\p{L}]*)?(?=,))*,[ ]+(?=\p{Lu})")  # over degrees: ", S.E., M.Si., Kepala …"
 _AT_REGION = re.compile(r"[ ]+di\s+(?:(?i:kabupaten|kab\.|kota|provinsi|prov\.)\s+)?(?=\p{Lu})")
 
