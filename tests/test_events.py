@@ -454,3 +454,102 @@ def test_a_bare_office_as_a_role_is_its_holder():
                   "Kepala Dinas Koperasi Kabupaten Jombang setelah dilantik Bupati pada Jumat (7/2/2025)."),
               published="2025-02-14")
     assert ev.roles["agent"] == "Ahmad Fauzan Mahmudi"
+
+
+# --- same occasion, written as a place or a series of events; a coarser date in the sentence is not the day ---
+
+@pytest.mark.parametrize("opener", ["Di lokasi yang sama,", "Di tempat yang sama,", "Masih dalam rangkaian acara yang sama,",
+                                    "Dalam rangkaian kegiatan tersebut,"],
+                         ids=["lokasi", "tempat", "rangkaian-acara", "rangkaian-kegiatan"])
+def test_a_place_or_series_named_again_is_the_same_occasion(opener):
+    # far from the lead (seven sentences between), so that only the opener can date it
+    filler = " ".join(f"Koperasi nomor {n} berasal dari kabupaten yang berbeda." for n in range(1, 8))
+    evs = events(art("Bupati Buton Selatan meresmikan Gedung Galeri UMKM di Batauga, Selasa (11/6/2024). " + filler +
+                     f"\n\n{opener} Kepala Kantor Kemenag Buton Selatan menyerahkan sertifikat halal kepada 40 pelaku usaha."),
+                 published="2024-06-14")
+    assert [(e.type, e.date) for e in evs] == [("facility_inaugurated", "2024-06-11"), ("aid_distributed", "2024-06-11")]
+
+
+@pytest.mark.parametrize("tail", ["yang meninggal dunia akibat kecelakaan kerja pada Maret lalu",
+                                  "yang anggarannya bersumber dari APBD 2024"],
+                         ids=["month-of-the-death", "budget-year"])
+def test_a_same_occasion_event_takes_the_day_not_a_month_in_its_sentence(tail):
+    evs = events(art("Wali Kota Bitung menyerahkan kartu BPJS Ketenagakerjaan kepada 300 nelayan di Aertembaga, "
+                     "Kamis (16/5/2024).\n\n"
+                     f"Pada kesempatan yang sama, Kepala BPJS Ketenagakerjaan Bitung menyerahkan santunan kepada ahli waris "
+                     f"nelayan {tail}."), published="2024-05-17")
+    assert [(e.type, e.date) for e in evs] == [("insurance_enrolled", "2024-05-16"), ("aid_distributed", "2024-05-16")]
+
+
+@pytest.mark.parametrize("opener, date", [
+    ("Dua hari sebelumnya,", "2024-07-15"),
+    ("Tiga hari kemudian,", "2024-07-20"),
+], ids=["dua-hari-sebelumnya", "tiga-hari-kemudian"])
+def test_some_days_counted_from_the_occasion(opener, date):
+    evs = events(art(f"Bupati meresmikan Pasar Rakyat Kutoarjo, Rabu (17/7/2024).\n\n{opener} Bank BRI menyerahkan "
+                     "bantuan 150 timbangan digital kepada pedagang pasar."), published="2024-07-22")
+    assert [(e.type, e.date) for e in evs] == [("facility_inaugurated", "2024-07-17"), ("aid_distributed", date)]
+
+
+def test_two_mentions_in_one_shifted_sentence_shift_once():
+    evs = events(art("Ketua Dekranasda mengukuhkan pengurus Dekranasda Kecamatan Watang Sawitto, Sabtu (9/3/2024).\n\n"
+                     "Dua hari sebelumnya, para pengurus mengikuti pelatihan manajemen organisasi yang digelar di Aula "
+                     "Kantor Camat."), published="2024-03-11")
+    assert [(e.type, e.date) for e in evs] == [("association_inaugurated", "2024-03-09"), ("training_held", "2024-03-07")]
+
+
+# --- another giver, another item: another handover ---
+
+@pytest.mark.parametrize("opener", ["Selain itu,", "Dalam acara yang sama,", "Usai penandatanganan,"],
+                         ids=["selain-itu", "acara-yang-sama", "usai"])
+def test_another_giver_of_another_item_at_the_occasion_is_another_handover(opener):
+    evs = events(art("Wakil Gubernur Maluku Utara menyerahkan bantuan modal usaha kepada 120 pedagang Pasar Gamalama "
+                     "di Ternate, Jumat (8/3/2024).\n\n"
+                     f"{opener} Pemimpin Cabang Bank Maluku Malut Ternate, Yusuf Tomagola, menyerahkan 20 unit gerobak "
+                     "kepada Kelompok Usaha Bersama Sinar Gamalama."), published="2024-03-09")
+    assert [(e.type, e.date) for e in evs] == [("aid_distributed", "2024-03-08")] * 2
+    assert evs[1].roles["giver"] == "Yusuf Tomagola"
+
+
+def test_juga_telah_with_another_giver_is_another_handover():
+    evs = events(art("Kepala BPJS Ketenagakerjaan Sanggau menyerahkan santunan jaminan kematian kepada ahli waris "
+                     "petani sawit di Kecamatan Kapuas, Senin (2/9/2024).\n\n"
+                     "Dinas Koperasi dan UKM Sanggau juga telah menyalurkan 15 unit mesin jahit kepada kelompok penjahit "
+                     "di Kecamatan Tayan Hilir."), published="2024-09-03")
+    assert [e.type for e in evs] == ["aid_distributed"] * 2
+    assert evs[1].roles["giver"].startswith("Dinas Koperasi") and "mesin jahit" in evs[1].roles["item"]
+
+
+def test_items_listed_in_a_quote_are_one_handover():
+    evs = events(art("Wali Kota Solok menyerahkan bantuan gerobak dan etalase kepada 30 pedagang Pasar Raya Solok, "
+                     "Rabu (4/12/2024).\n\n"
+                     "\u201cSelain itu, Dinas Perindag Provinsi Sumbar memberikan 5 unit wastafel,\u201d kata Kepala Dinas "
+                     "Koperasi Kota Solok, Syafruddin."), published="2024-12-05")
+    assert [(e.type, e.date) for e in evs] == [("aid_distributed", "2024-12-04")]
+
+
+@pytest.mark.parametrize("body, item", [
+    ("Camat Poto Tano menyerahkan 30 unit meja jualan kepada pedagang kuliner Desa Kiantar, Senin (2/9/2024).",
+     "meja jualan"),
+    ("Kelompok tani Sumber Rejeki menerima 4 unit traktor tangan dari Dinas Pertanian, Senin (2/9/2024).",
+     "traktor"),
+    ("Pimpinan Cabang Bank Kalsel Barabai menyerahkan secara simbolis dana CSR sebesar Rp 75 juta kepada koperasi "
+     "perajin purun, Senin (2/9/2024).", "dana CSR"),
+], ids=["unit-meja", "receive-unit-traktor", "dana-csr"])
+def test_counted_goods_and_csr_funds_are_aid(body, item):
+    ev = only(art(body), published="2024-09-03")
+    assert (ev.type, ev.date) == ("aid_distributed", "2024-09-02")
+    assert item in ev.roles["item"]
+
+
+def test_only_needing_to_join_is_no_training():
+    evs = events(art("Sebanyak 50 pelaku usaha mikro menerima sertifikat halal gratis dari Kemenag, Senin (2/9/2024).\n\n"
+                     "\u201cSekarang gratis, tinggal ikut pendampingan,\u201d ujar Wa Ode Hasnia, pedagang kue."),
+                 published="2024-09-03")
+    assert [e.type for e in evs] == ["aid_distributed"]
+
+
+def test_an_emphatic_sendiri_is_no_part_of_the_official():
+    ev = only(art("Hamid sendiri baru dilantik Bupati sebagai Camat Kairatu Barat pada Senin (4/3/2024)."),
+              published="2024-03-05")
+    assert ev.type == "official_inaugurated" and ev.roles["official"] == "Hamid"

@@ -549,3 +549,37 @@ def test_names_of_residents_initials_and_nicknames(text, expected):
 ], ids=["unit-name-with-commas", "degrees-before-comma-title"])
 def test_titles_after_the_name(text, title):
     assert one(text).title == title
+
+
+@pytest.mark.parametrize("text, name, title, organization", [
+    ("Hadir Ketua Kamar Dagang dan Industri (Kadin) Sidrap, Ir. Baharuddin Lapatta, dan undangan lain.",
+     "Baharuddin Lapatta", "Ketua", "Kamar Dagang dan Industri (Kadin)"),
+    ("Acara dibuka Ketua Lembaga Adat Besar Kutai Barat Hendrikus Lung.", "Hendrikus Lung", "Ketua",
+     "Lembaga Adat Besar"),
+    ("Hadir Ketua Persatuan Perajin Rotan Indonesia Sumbawa, Jufri Daeng Ngalle.", "Jufri Daeng Ngalle", "Ketua",
+     "Persatuan Perajin Rotan Indonesia"),
+], ids=["kadin-spelled-out", "lembaga", "persatuan"])
+def test_the_body_of_a_chair_spelled_out(text, name, title, organization):
+    p = one(text)
+    assert (p.name, p.title, p.organization) == (name, title, organization)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Bupati mengukuhkan pengurus koperasi. Ir. Sudirman Labadu, M.P., dikukuhkan sebagai ketua, menggantikan "
+     "pengurus lama.", "Ketua"),
+    ("Bupati mengukuhkan pengurus forum. Wa Ode Nurhaya terpilih sebagai wakil ketua umum periode 2024-2029.",
+     "Wakil Ketua Umum"),
+    ("Rapat anggota digelar. Nurdiana Siregar ditunjuk menjadi bendahara.", "Bendahara"),
+], ids=["ketua-after-degrees", "wakil-ketua-umum", "bendahara"])
+def test_a_lowercase_board_position_after_sebagai(text, title):
+    assert one(text).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hal senada disampaikan Yohanis Lende (58), peternak sapi yang akrab disapa Ama Lende. \u201cKami senang,\u201d "
+     "ujar Ama Lende.", ["Yohanis Lende"]),
+    ("Pj Bupati Seram Bagian Barat, Jacobus Frederik Latumahina, hadir. \u201cKerja keras,\u201d kata Latumahina, yang "
+     "akrab disapa Bung Jack. Usai pelantikan, Bung Jack meresmikan gedung.", ["Jacobus Frederik Latumahina"]),
+], ids=["nickname-after-age-and-apposition", "nickname-of-a-short-call"])
+def test_nicknames_given_after_an_apposition_or_a_short_call(text, expected):
+    assert [p.name for p in persons(text)] == expected

@@ -152,15 +152,18 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
                        r"\d{4}\s*[-–]\s*\Z")
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
-    r"(?i)[\s\W]*(?:pada|dalam|di)\s+(?:kesempatan|acara|momen|kegiatan|hari|malam|siang|pagi|sore)\s+"
-    r"(?:yang\s+sama|itu|tersebut|ini)|"
+    r"(?i)[\s\W]*(?:masih\s+)?(?:pada|dalam|di)\s+(?:(?:rangkaian\s+)?(?:kesempatan|acara|momen|kegiatan)|hari|malam|siang|"
+    r"pagi|sore)\s+(?:yang\s+sama|itu|tersebut|ini)|"
+    r"[\s\W]*(?:pada|dalam|di)\s+(?:lokasi|tempat|forum|ajang)\s+yang\s+sama|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
-    r"[\s\W]*(?:keesokan\s+harinya|(?:sehari|satu\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|"
+    r"[\s\W]*(?:keesokan\s+harinya|(?:sehari|(?:satu|dua|tiga|empat|lima|\d)\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|"
+    r"berikutnya|sebelumnya)|"
     r"pada\s+hari\s+(?:yang\s+sama|itu))|"
     r"[\s\W]*sebagai\s+(?:bentuk|wujud|tanda)\s+(?:apresiasi|penghargaan)\b")  # an award given at the ceremony
-# a same-occasion opener that moves one day from the occasion: "Keesokan harinya, …", "Sehari sebelumnya, …"
-_DAY_SHIFT = re.compile(r"(?i)[\s\W]*(?:keesokan\s+harinya|(?:sehari|satu\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|"
-                        r"berikutnya|sebelumnya))")
+# a same-occasion opener that moves some days from the occasion: "Keesokan harinya, …", "Dua hari sebelumnya, …"
+_DAY_SHIFT = re.compile(r"(?i)[\s\W]*(?:keesokan\s+harinya|(?P<n>sehari|(?:satu|dua|tiga|empat|lima|\d)\s+hari)\s+(?:kemudian|"
+                        r"setelahnya|sesudahnya|berikutnya|sebelumnya))")
+_DAYS = {"sehari": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5}
 # a bare verb after "Sebelum"/"Setelah" and before a comma: a time reference to the occasion
 _REFERS_BACK = re.compile(r"(?i)(?<![\p{L}])(?:sebelum|setelah|sesudah|usai|seusai)\s+(?:resmi\s+)?\Z")
 _COMMA_NEXT = re.compile(r"\s*,")
@@ -187,6 +190,7 @@ _DURATION_UNITS = frozenset("hari jam menit bulan tahun minggu pekan kali malam"
 _TOTAL_OF = re.compile(r"(?i)(?<![\p{L}])dari\s+(?:total\s+|sebanyak\s+)?\Z")
 _EXAMPLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:misalnya|contohnya|misal)(?![\p{L}])[\s,]+(?:dengan\s+|melalui\s+)?\Z")
 _SEBAGAI = re.compile(r"(?i)(?:sebagai|menjadi)\s+")
+_SEBAGAI_NEXT = re.compile(r"(?i)[\s,]*(?:sebagai|menjadi)\s+(?=\p{Lu})")
 _THEN_SWORN = re.compile(r"(?i)\s+(?:setelah|usai|seusai|sejak)\s+(?=(?:\p{L}+\s+)?\Z)")
 _BY_TITLE_END = re.compile(r"(?i)\s+(?:pada|di|dalam|saat|yang|,)(?![\p{L}])")
 _ANTARA = re.compile(r"(?i)(?<![\p{L}])antara\s+")
@@ -202,8 +206,9 @@ _AFTER_EARLIER = re.compile(r"(?<![\p{L}])(?i:setelah|sesudah)(?![\p{L}])")
 _NEW_OCCASION = re.compile(r"(?<![\p{L}])(?i:kembali|kali\s+ini|hari\s+ini|sekarang)(?![\p{L}])")
 # "… juga dilakukan dalam acara tersebut": the occasion of the event reported before, anywhere in the sentence
 # (or the occasion named by its acronym: "Dalam RAT itu pula dilakukan peluncuran …")
-_THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
-                            r"\s+(?i:yang\s+sama|itu|tersebut)(?![\p{L}])")
+_THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:rangkaian\s+)?(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
+                            r"\s+(?i:yang\s+sama|itu|tersebut)(?![\p{L}])|"
+                            r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?i:lokasi|tempat|forum|ajang)\s+(?i:yang\s+sama)(?![\p{L}])")
 # a sentence that goes on about the occasion just reported ("Pengukuhan itu dihadiri Deputi …"): the event
 # of the next sentence happens there ("… Yulianto meluncurkan program …")
 _OCCASION_BEFORE = re.compile(r"(?i)[\s\W]*(?:pengukuhan|pelantikan|peresmian|acara|kegiatan|penyerahan|penandatanganan|"
@@ -389,6 +394,11 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             slots["recipient" if voice == "passive_person" else "theme"] = subj
         if voice == "passive_person" and after and _POSITION_START.match(text, after[0]):
             slots["theme"] = (text[after[0]:after[1]], after)  # "dilantik sebagai Kepala Dinas", "dilantik Bupati"
+            sb = None if _SEBAGAI.match(text, after[0]) else _SEBAGAI_NEXT.match(text, after[1])
+            office = _np(text, sb.end(), se) if sb else None
+            if office is not None:  # "dilantik Pj Bupati sebagai Kepala Dinas …": who swore in, then the office
+                slots["theme"] = (text[office[0]:office[1]], office)
+                slots.setdefault("agent", (text[after[0]:after[1]], after))
     elif voice == "passive_office_before":
         # "Dwi Retno Palupi, yang resmi menjadi Kepala Dinas … setelah dilantik Bupati pada Jumat (7/2/2025)"
         offices = list(_SEBAGAI.finditer(text, ss, ts))
@@ -524,6 +534,8 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     if any(lex.negation.fullmatch(w) and (w.casefold() != "untuk" or k == len(words) - 1 or not rule.voice.startswith("passive"))
            for k, w in enumerate(words)):
         return True  # "untuk" only right before a passive: "Bantuan untuk pelaku usaha diserahkan …" happened
+    if words and words[-1].casefold() == "tinggal":
+        return True  # "tinggal ikut pendampingan": all one still has to do, no occurrence
     if rule.voice == "receive" and any(w.casefold() == "yang" for w in words):
         return True  # a state in a relative clause: "produk yang sudah mendapat sertifikat"
     if rule.voice == "nominal" and _AFTER_PLAN.search(text, te, min(sent[1], te + 100)):
@@ -545,8 +557,9 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     if rule.voice in ("passive", "passive_person", "passive_attended") and words and words[-1].casefold() == "yang" \
             and not _OLEH.search(text, te, sent[1]):
         return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
-    if not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts):
-        return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing
+    if not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts) and not _DAY_SHIFT.match(text, sent[0], ts):
+        return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing (but "Sehari
+        # sebelumnya, …" dates an occurrence from the occasion)
     return bool(_CONDITIONAL.search(text, sent[0], ts))
 
 
@@ -644,6 +657,11 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                         roles[role] = val
                         spans[role] = sp
                 d = _date_for(ctx, clause or sent, ts)  # an earlier occurrence: only its own clause dates it
+                if (d is not None and len(d.value) < 10 and clause is None
+                        and ((_SAME_OCCASION.match(text, ss, ts) and not _DAY_SHIFT.match(text, ss, ts))
+                             or _THAT_OCCASION.search(text, ss, se))):
+                    d = None  # "Pada kesempatan yang sama, … kepada ahli waris … yang meninggal Juni lalu": the month
+                    # or year belongs to something else in the sentence; the occasion's day dates it (below)
                 etype = rule.type
                 pg = _PROGRAM.search(text, ss, se) if etype == "aid_distributed" else None
                 if pg and not _BENEFIT_PAID.search(text, te, min(se, te + 40)):
@@ -811,6 +829,11 @@ def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], ea
     for k, ev in enumerate(raw):
         if id(ev) not in same_occasion or ev.date is not None:
             continue
+        same = next((e.date for e in reversed(raw[:k]) if e.date and e.sentence_start == ev.sentence_start
+                     and e.trigger_start not in earlier), None)
+        if same is not None:  # another mention in its sentence is dated already (shifted, if the opener shifts)
+            raw[k] = replace(ev, date=same)
+            continue
         before = [e.date for e in reversed(raw[:k]) if e.date and e.trigger_start not in earlier]
         date = next((d for d in before if len(d) == 10), before[0] if before else None)  # an occasion is a day
         if date is None:
@@ -820,7 +843,9 @@ def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], ea
         if date is not None and shift is not None:
             if len(date) != 10:
                 continue  # "Keesokan harinya" after a month: no day to count from
-            step = -1 if shift.group(0).casefold().rstrip().endswith("sebelumnya") else 1
+            n = (shift.group("n") or "sehari").split()[0].casefold()
+            step = _DAYS.get(n) or int(n)
+            step = -step if shift.group(0).casefold().rstrip().endswith("sebelumnya") else step
             date = (_dt.date.fromisoformat(date) + _dt.timedelta(days=step)).isoformat()
         if date is not None:
             raw[k] = replace(ev, date=date)
@@ -864,24 +889,49 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
 
 
 # "Pemkab Tabanan juga menerima piagam …": "juga"/"pula" before the trigger in its clause
-_ALSO_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:juga|pula)\s+\Z")
+# a quote mark: a handover told inside a quote lists where the items came from ("Selain itu, … Dinas Perindag
+# memberikan 5 unit wastafel,” ungkap …"), not another handover
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_ALSO_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:juga|pula)\s+(?:telah\s+|sudah\s+)?\Z")
 _PRONOUN = re.compile(r"(?:Ia|Dia|Beliau|Mereka|Kami|Kita|Saya|Semua|Semuanya)(?![\p{L}])")
 _MAIN_ROLE = {"award_received": "recipient", "association_inaugurated": "object", "official_inaugurated": "official",
               "facility_inaugurated": "object", "aid_distributed": "beneficiary", "program_launched": "object",
               "training_held": "beneficiary", "insurance_enrolled": "beneficiary", "agreement_signed": "parties"}
 
 
-def _another_one(g: Event, ev: Event) -> bool:
-    """Whether ``ev`` says it is another occurrence of ``g``'s kind: "juga"/"pula" right before its trigger and
-    a named main participant (the award's recipient, the aid's beneficiary …) that is not ``g``'s."""
-    if not _ALSO_BEFORE.search(ev.sentence, 0, max(0, ev.trigger_start - ev.sentence_start)):
-        return False
-    role = _MAIN_ROLE.get(ev.type)
-    a, b = g.roles.get(role), ev.roles.get(role)
+def _named_apart(a: object, b: object, first_only: bool = False) -> bool:
+    """Whether two role values are both named (capitalised, no pronoun; with ``first_only``, only ``b`` need be)
+    and neither contains the other: "Pemkab Tabanan juga menerima", not "semuanya juga sudah mendapatkan"."""
     if not isinstance(a, str) or not isinstance(b, str) or not b[:1].isupper() or _PRONOUN.match(b):
-        return False  # a participant named: "Pemkab Tabanan juga menerima", not "semuanya juga sudah mendapatkan"
+        return False
+    if not first_only and (not a[:1].isupper() or _PRONOUN.match(a)):
+        return False
     a, b = a.casefold(), b.casefold()
     return a not in b and b not in a
+
+
+def _apart(a: object, b: object) -> bool:
+    """Whether two role values are both given and neither contains the other."""
+    return isinstance(a, str) and isinstance(b, str) and a.casefold() not in b.casefold() and b.casefold() not in a.casefold()
+
+
+def _another_one(g: Event, ev: Event) -> bool:
+    """Whether ``ev`` says it is another occurrence of ``g``'s kind.
+
+    "juga"/"pula" right before its trigger and a named main participant (the award's recipient, the aid's
+    beneficiary …) that is not ``g``'s; for aid, another named giver handing over another item, after "juga"
+    ("Dinas … juga telah menyalurkan 25 unit alat tenun …" after the BPJS payout) or in a sentence told as a
+    further happening at the occasion, outside a quote ("Selain itu, Pemimpin Cabang Bank Papua … menyerahkan 30
+    unit meja …" after the Pemprov's capital grants: NOTES dev-177, three handovers by three givers)."""
+    other_giver = (ev.type == "aid_distributed" and ev.sentence_start != g.sentence_start
+                   and _named_apart(g.roles.get("giver"), ev.roles.get("giver"))
+                   and _apart(g.roles.get("item"), ev.roles.get("item")))
+    if other_giver and _SAME_OCCASION.match(ev.sentence) and not _QUOTE_MARK.search(ev.sentence):
+        return True
+    if not _ALSO_BEFORE.search(ev.sentence, 0, max(0, ev.trigger_start - ev.sentence_start)):
+        return False
+    return other_giver or _named_apart(g.roles.get(_MAIN_ROLE.get(ev.type, "")), ev.roles.get(_MAIN_ROLE.get(ev.type, "")),
+                                       first_only=True)
 
 
 def _merge(events: Sequence[Event], apart: Collection[int] = ()) -> list[Event]:

@@ -54,7 +54,7 @@ _NEEDS_COMPLEMENT = frozenset(
 _ORG_WORD = re.compile(r"Pertamina|Telkom|Pegadaian|Kadin|Bulog|Jamkrida|Askrindo|Jasindo|Taspen|Asabri|Jamsostek")
 # Start of a non-government body inside a title: its name goes to `organization`.
 _ORG_MARKER = re.compile(
-    r"\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
+    r"(?<!\()\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
     r"Pertamina|PLN|Telkom|Pegadaian|Kadin|HIPMI|IWAPI)\b"
 )
 # The body a position belongs to, written after it: not part of the title (ANNOTATION.md: the title is the
@@ -80,7 +80,8 @@ _POSITION_OF_BODY = re.compile(
     r"Pemimpin)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
     r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
-    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI)\b.*)\Z")
+    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI|Kamar\s+Dagang|Kadin|KADIN|Lembaga|"
+    r"Perhimpunan|Persatuan|Gabungan|Serikat)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
 _UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
@@ -518,7 +519,10 @@ _OFFICE_VERBS = r"sebagai|selaku|menjadi|jadi"
 _NAME_BEFORE_OFFICE = re.compile(
     r"(?P<name>%s)(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
     r"(?:\p{Ll}+[ ]+){0,3}\Z" % _NAME_RUN)  # "dipercaya", "diberi amanah", "yang kini dipasang" …
-_OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu})" % _OFFICE_VERBS)
+_OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu}|(?:wakil[ ]+)?ketua|sekretaris|bendahara)" % _OFFICE_VERBS)
+# a board position written lowercase with no body after it: "… dikukuhkan sebagai ketua, menggantikan …"
+_BARE_BOARD = re.compile(r"(?P<pos>wakil\s+ketua(?:\s+umum)?|ketua(?:\s+umum|\s+harian)?|sekretaris(?:\s+umum)?|"
+                         r"bendahara(?:\s+umum)?)(?=\s*[,.;]|\s+(?:yang|dan|menggantikan|periode|masa|terpilih)\b)")
 _PAREN_ACTING = re.compile(r"\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
 _OFFICE_FIRST = first_words(r"(?:%s)[ ]" % _OFFICE_VERBS)
 # where the clause before an office verb starts: a sentence end (a period after a word of four or more
@@ -730,7 +734,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                       or (pat is _SPEECH_VERB and name[0].start > raw[0].start))  # "… Kemenag Batang Siswoyo mengatakan"
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), rule, strong=strong))
     for k in scan.finditer(_OFFICE_KEY, _OFFICE_FIRST, a, b):
-        if lex.heads.match(text, k.end()) is None:
+        if lex.heads.match(text, k.end()) is None and _BARE_BOARD.match(text, k.end()) is None:
             continue  # "… menjadi Tulang Punggung": no office follows
         brk = _CLAUSE_START.search(text, max(a, k.start() - 160), k.start())
         out.extend(_name_before_office(text, brk.end() if brk else a, k.start(), regions, lex))
@@ -815,6 +819,10 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
             return
     h = lex.heads.match(text, m.end())
     if not h:
+        bare = None if comma or m.group("is") else _BARE_BOARD.match(text, m.end())
+        if bare is not None:  # "Armiadi Aman Reza, M.P., dikukuhkan sebagai ketua, …": the board's position
+            p.title = bare.group("pos")[0].upper() + " ".join(bare.group("pos").split())[1:]
+            p.title = " ".join(w.capitalize() for w in p.title.split())
         return
     toks = _scan_extent(text, h.end(), min(len(text), h.end() + 200))
     end = h.end()
@@ -946,6 +954,8 @@ def _current_offices(text: str, mentions: Sequence[PersonMention], regions: Sequ
 # Kang Emil", "Tjokorda Oka Artha Ardana Sukawati (Cok Ace)"
 _NICK = r"(?P<nick>\p{Lu}[\p{L}'’]*(?:[ ]+\p{Lu}[\p{L}'’]*){0,2})"
 _NICKNAME_AFTER = re.compile(
+    # over an age and a short apposition: "Paulus Lanjak (55), petani karet yang akrab disapa Apai Lanjak"
+    r"(?:[ ]*\(\d{1,3}(?:[ ]*(?:th|thn|tahun))?\))?(?:,[ ]+[^,.;:()\n\"“”]{1,60}?)?"
     r",?\s+(?:atau\s+)?(?:yang\s+)?(?:biasa\s+|akrab\s+|lebih\s+)?(?:disapa|dipanggil|dikenal(?:\s+dengan)?|"
     r"sapaan(?:\s+akrab(?:nya)?)?|panggilan(?:\s+akrab(?:nya)?)?)(?:\s+akrab)?\s+" + _NICK + r"(?![\p{L}])"
     r"|[ ]?\(" + _NICK + r"\)"
@@ -957,8 +967,9 @@ def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonM
     disapa Gus Ipul", "(Cok Ace)") take that full name."""
     alias: dict[str, str] = {}
     for q in mentions:
-        if len(q.name.split()) < 2:
-            continue
+        if len(q.name.split()) < 2 and len(q.name) < 4:
+            continue  # a short call takes the nickname too ("kata Latumahina, yang akrab disapa Bung Jack"): grouping
+            # joins it to the full name
         m = _NICKNAME_AFTER.match(text, q.end)
         if m is not None and m.group("nick") != q.name:
             alias.setdefault(" ".join(m.group("nick").split()), q.name)
