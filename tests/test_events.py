@@ -553,3 +553,22 @@ def test_an_emphatic_sendiri_is_no_part_of_the_official():
     ev = only(art("Hamid sendiri baru dilantik Bupati sebagai Camat Kairatu Barat pada Senin (4/3/2024)."),
               published="2024-03-05")
     assert ev.type == "official_inaugurated" and ev.roles["official"] == "Hamid"
+
+
+@pytest.mark.parametrize("handover, giver", [
+    ("Penyerahan dilakukan secara simbolis oleh Bupati Luwu Utara, Andi Rahim, di Aula Kantor Bupati.", "Andi Rahim"),
+    ("Bantuan diserahkan langsung oleh Wakil Bupati Luwu Utara, Suaib Mansur, kepada perwakilan kelompok.",
+     "Suaib Mansur"),
+], ids=["penyerahan-dilakukan-oleh", "bantuan-diserahkan-langsung-oleh"])
+def test_the_person_who_handed_over_is_the_giver(handover, giver):
+    # NOTES dev-142/143/144: the giver is who handed it over, not the government named as its source
+    ev = only(art("Pemerintah Kabupaten Luwu Utara menyerahkan bantuan peralatan usaha kepada 80 pelaku usaha mikro, "
+                  f"Senin (2/9/2024). {handover}"), published="2024-09-03")
+    assert (ev.type, ev.roles["giver"]) == ("aid_distributed", giver)
+
+
+def test_a_giver_named_as_a_person_stays():
+    ev = only(art("Bupati Luwu Utara, Andi Rahim, menyerahkan bantuan peralatan usaha kepada 80 pelaku usaha mikro, "
+                  "Senin (2/9/2024). Bantuan diserahkan langsung oleh Camat Masamba, Baso Tola, kepada kelompok."),
+              published="2024-09-03")
+    assert ev.roles["giver"] == "Andi Rahim"

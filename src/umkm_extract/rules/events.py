@@ -708,6 +708,7 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
     # the occasion itself may have taken the lead's day only now
     _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts}, earlier)
+    _handed_over_by(ctx, merged, sentences)
     return [_title_to_person(ctx, _tidy_roles(text, _venue_after(text, ev, sentences, lex)))
             for ev in _merge(merged, earlier)]
 
@@ -715,6 +716,34 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
 _PERSON_ROLES = ("agent", "giver", "recipient", "organizer")
 _BARE_TITLE = re.compile(r"(?i)(?:sang\s+|pak\s+|bu\s+)?(?P<title>(?:pj\.?\s+|plt\.?\s+|wakil\s+)?(?:bupati|wali\s*kota|"
                          r"gubernur|camat|lurah|sekda|kepala\s+desa|kades|menteri))(?:\s+(?P<place>\p{Lu}[\p{L}\s]*))?")
+
+
+# "Penyerahan dilakukan secara simbolis oleh Bupati Serang Ratu …", "Kartu itu diserahkan langsung oleh …": the person
+# who handed over the occurrence just reported
+_HANDOVER_BY = re.compile(r"(?i)[\s\W]*(?:penyerahan|penyaluran|pemberian|pembagian|bantuan|kartu)(?![\p{L}])[^.;:!?]{0,80}?"
+                          r"(?<![\p{L}])(?:dilakukan|diserahkan|disalurkan|diberikan|dibagikan)\s+(?:secara\s+simbolis\s+|"
+                          r"(?:secara\s+)?langsung\s+)?oleh\s+")
+_GIVER_ROLE = {"aid_distributed": "giver", "insurance_enrolled": "agent"}
+
+
+def _handed_over_by(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span]) -> None:
+    """A sentence of its own naming who handed over the handover just reported gives its giver (its agent, for
+    an enrolment), when the event has none or only an organisation: NOTES dev-143, the Bupati who handed over."""
+    names = {p.name for p in ctx.persons}
+    for ss, se in sentences:
+        m = _HANDOVER_BY.match(ctx.text, ss, se)
+        if m is None:
+            continue
+        who = ctx.role_entity(m.end(), min(se, m.end() + 120))
+        if who is None or who[0] not in names:
+            continue
+        k = next((i for i in range(len(raw) - 1, -1, -1) if raw[i].trigger_start < ss), None)
+        if k is None or raw[k].type not in _GIVER_ROLE:
+            continue
+        role = _GIVER_ROLE[raw[k].type]
+        if raw[k].sentence_start == ss or raw[k].roles.get(role) in names:
+            continue
+        raw[k] = replace(raw[k], roles={**raw[k].roles, role: who[0]}, role_spans={**raw[k].role_spans, role: who[1]})
 
 
 def _title_to_person(ctx: _Ctx, ev: Event) -> Event:
