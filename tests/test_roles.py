@@ -31,6 +31,9 @@ def tidy(text: str, cut_clause: bool = True) -> str | None:
     pytest.param("Pdt", None, id="lone-honorific"),
     pytest.param("UMKM", "UMKM", id="a-four-letter-name-stays"),
     pytest.param("Kredit Usaha Rakyat (KUR) itu", "Kredit Usaha Rakyat (KUR)", id="closing-parenthesis-stays"),
+    pytest.param("bulan", None, id="lone-bulan"),
+    pytest.param("Yusran sendiri", "Yusran", id="emphatic-sendiri"),
+    pytest.param("Partai Bulan Bintang", "Partai Bulan Bintang", id="bulan-inside-a-name-stays"),
 ])
 def test_tidy_span(raw, expected):
     assert tidy(raw) == expected
@@ -48,3 +51,10 @@ def test_event_roles_in_records_are_phrases():
     assert ev.roles["object"] == "jembatan penghubung dua kampung"
     s, e = ev.role_spans["object"]
     assert text[s:e] == ev.roles["object"]
+
+
+def test_an_initial_with_its_period_stays_in_the_role():
+    text = ("Judul\nKepala BPJS Ketenagakerjaan Kaur menyerahkan santunan jaminan kematian, Kamis (19/12/2024). "
+            "Santunan Rp42 juta itu diserahkan untuk ahli waris almarhum M. Faishal Alfath.")
+    evs = umkm_extract.extract(text, published="2024-12-20").events
+    assert any("M. Faishal Alfath" in (e.roles.get("beneficiary") or "") for e in evs), [e.roles for e in evs]

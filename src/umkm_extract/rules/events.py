@@ -123,7 +123,8 @@ _STOP_AFTER = re.compile(
     r"\s+(?:kepada|bagi|untuk|di|pada|dalam|yang|dengan|oleh|dari|sebagai|secara|melalui|saat|usai|ketika|"
     r"sejak|hingga|sebesar|senilai|sebanyak|dan\s+didampingi|didampingi|bersama|serta|agar|supaya|karena|"
     r"sehingga|tersebut|itu|ini|kemarin|lalu|berlangsung|digelar|dilakukan|dilaksanakan|antara|"
-    r"senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\b|\s*(?:[,.](?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s", re.I)
+    r"senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\b|\s*(?:,(?!\d)|(?<![\s(]\p{Lu})\.(?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s",
+    re.I)  # a period after an initial ("almarhum M. Faishal Alfath") goes on
 _PREP = {
     "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
     "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
