@@ -216,8 +216,8 @@ _OCCASION_BEFORE = re.compile(r"(?i)[\s\W]*(?:pengukuhan|pelantikan|peresmian|ac
                               r"peluncuran|pelatihan|upacara|seremoni)\s+(?:itu|tersebut|ini)\s+(?:juga\s+)?"
                               r"(?:dihadiri|diikuti|disaksikan|turut\s+dihadiri)(?![\p{L}])")
 # a nominal trigger with nothing after it refers back: "Usai pelantikan, …", "Pelantikan dihadiri …"
-_BARE_NOMINAL = re.compile(r"(?i)\s*(?:[,.;:]|\s(?:itu|tersebut|ini|dihadiri|berlangsung|digelar|dimeriahkan|"
-                           r"ditandai|diikuti)(?![\p{L}]))")
+_BARE_NOMINAL = re.compile(r"(?i)(?:\s+jabatan(?:nya)?)?\s*(?:[,.;:]|\s(?:itu|tersebut|ini|dihadiri|berlangsung|digelar|"
+                           r"dimeriahkan|ditandai|diikuti|disaksikan|dipimpin)(?![\p{L}]))")
 # a BPJS benefit paid out is aid, not an enrolment: "menyerahkan santunan jaminan kematian"
 _BENEFIT_PAID = re.compile(r"(?i)(?<![\p{L}])(?:santunan|klaim|manfaat\s+(?:jaminan|JKM|JKK|JHT|beasiswa)|beasiswa)"
                            r"(?![\p{L}])")
@@ -744,7 +744,30 @@ def _handed_over_by(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span]) -> N
         role = _GIVER_ROLE[raw[k].type]
         if raw[k].sentence_start == ss or raw[k].roles.get(role) in names:
             continue
-        raw[k] = replace(raw[k], roles={**raw[k].roles, role: who[0]}, role_spans={**raw[k].role_spans, role: who[1]})
+        roles, spans = {**raw[k].roles, role: who[0]}, {**raw[k].role_spans, role: who[1]}
+        venue = _venue_in(ctx.text, who[1][1], se)  # "… oleh Bupati Serang Ratu … di Kantor Bank BJB KCK Banten"
+        where = roles.get("location")
+        if venue is not None and raw[k].type == "aid_distributed" and (where is None or _REGION_ONLY.match(where)):
+            roles["location"], spans["location"] = ctx.text[venue[0]:venue[1]], venue
+        raw[k] = replace(raw[k], roles=roles, role_spans=spans)
+
+
+_DI = re.compile(r"(?<![\p{L}])di\s+")
+_VENUE_FIRST = re.compile(r"(?i:kantor|gedung|aula|ruang|pendopo|pendapa|halaman|lapangan|balai|rumah|kawasan|komplek|"
+                          r"kompleks|mal|mall|sentra|hotel|gelanggang|auditorium)\s")
+# a location that only names a region: a better venue may replace it
+_REGION_ONLY = re.compile(r"(?i:kabupaten|kota|provinsi|kecamatan|desa|kelurahan)\s+\p{Lu}[\p{L}\s]*\Z")
+
+
+def _venue_in(text: str, start: int, end: int) -> Span | None:
+    """The venue after the first "di" of text[start:end] ("di Kantor Bank BJB KCK Banten, Kota Serang"), when it
+    starts with a venue noun."""
+    di = _DI.search(text, start, end)
+    if di is None or not _VENUE_FIRST.match(text, di.end(), end):
+        return None
+    low = _VENUE_LOWER.match(text, di.end(), end)
+    lm = _LOCATION.match(text, low.end() if low else di.end(), end)
+    return (di.end(), lm.end()) if lm is not None else None
 
 
 def _title_to_person(ctx: _Ctx, ev: Event) -> Event:
@@ -786,8 +809,9 @@ def _venue_after(text: str, ev: Event, sentences: Sequence[Span], lex: EventLexi
         return ev
     for ss, se in sentences[k + 1:k + 1 + VENUE_SENTENCES]:
         h = _HELD_AT.search(text, ss, se)
-        if h is None or lex.any_trigger.search(text, ss, h.start()):
-            continue
+        t = lex.any_trigger.search(text, ss, h.start()) if h is not None else None
+        if h is None or (t is not None and not _BARE_NOMINAL.match(text, t.end(), se)):
+            continue  # a sentence of another event; "Pengambilan sumpah jabatan berlangsung di …" refers back
         low = _VENUE_LOWER.match(text, h.end(), se)
         lm = _LOCATION.match(text, low.end() if low else h.end(), se)
         if lm is None:
@@ -829,6 +853,10 @@ def _split_coordinated(text: str, events: list[Event]) -> list[Event]:
 _NAME_ROLES = frozenset({"agent", "giver", "recipient", "organizer", "parties", "official"})
 
 
+# a position that starts with a verb or the word "jabatan" is what the sentence goes on with, not the office
+_NOT_AN_OFFICE = re.compile(r"(?:di|ber|me)\p{Ll}+\s|jabatan(?:nya)?\s")
+
+
 def _tidy_roles(text: str, ev: Event) -> Event:
     """The event with each text role trimmed to a phrase (`rules.roles.tidy_span`); a role that is no
     phrase is dropped. Values that are not the text of their span (full names of entities) stay."""
@@ -838,6 +866,10 @@ def _tidy_roles(text: str, ev: Event) -> Event:
     for role, value in ev.roles.items():
         sp = ev.role_spans.get(role)
         if not isinstance(value, str) or sp is None or value != " ".join(text[sp[0]:sp[1]].split()):
+            continue
+        if role == "position" and _NOT_AN_OFFICE.match(value):
+            del roles[role], spans[role]  # "disaksikan Wakil Bupati …", "jabatan disaksikan …": no office
+            changed = True
             continue
         new = tidy_span(text, sp, cut_clause=role not in _NAME_ROLES)
         if new == tuple(sp):
