@@ -583,3 +583,23 @@ def test_a_lowercase_board_position_after_sebagai(text, title):
 ], ids=["nickname-after-age-and-apposition", "nickname-of-a-short-call"])
 def test_nicknames_given_after_an_apposition_or_a_short_call(text, expected):
     assert [p.name for p in persons(text)] == expected
+
+
+@pytest.mark.parametrize("text, name, title, organization", [
+    ("Hadir Ketua Umum BPD HIPMI Kepulauan Riau Raja Fadli Azhari.", "Raja Fadli Azhari", "Ketua Umum", "BPD HIPMI"),
+    ("Pelantikan dipimpin Ketua BPC HIPMI Bintan Teddy Maruli Siregar.", "Teddy Maruli Siregar", "Ketua", "BPC HIPMI"),
+    ("Hadir pula Dandim 0315/Bintan, Letkol Inf Arief Wicaksono, dalam acara itu.", "Arief Wicaksono", "Dandim", None),
+    ("Hadir Kepala Dinas Pemberdayaan Masyarakat dan Desa Bangka Tengah, Rusdi Arman, S.Sos.", "Rusdi Arman",
+     "Kepala Dinas Pemberdayaan Masyarakat dan Desa", None),
+], ids=["bpd-hipmi-raja", "bpc-hipmi", "unit-number-and-corps", "masyarakat-dan-desa"])
+def test_chairs_units_and_ranks(text, name, title, organization):
+    p = one(text)
+    assert (p.name, p.title, p.organization) == (name, title, organization)
+
+
+@pytest.mark.parametrize("text", [
+    "Pelantikan digelar di Aula Kantor Bupati Kerinci, Bukit Tengah, Kecamatan Siulak, Senin (17/2/2025).",
+    "Produk dijual kepada wisatawan yang singgah di dermaga Arborek, salah satu titik penyelaman favorit.",
+], ids=["office-building", "dermaga"])
+def test_places_named_like_persons_are_none(text):
+    assert persons(text) == []

@@ -80,7 +80,8 @@ _POSITION_OF_BODY = re.compile(
     r"Pemimpin)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
     r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
-    r"BUMNag|DP[CDP](?!\s+RI\b)|PNM|IWAPI|Iwapi|HIPMI|Hipmi|Hipmikindo|HNSI|Kamar\s+Dagang|Kadin|KADIN|Lembaga|"
+    r"BUMNag|DP[CDP](?!\s+RI\b)|BPC|BPD(?=\s+(?:HIPMI|Hipmi|Gapensi|KADIN|Kadin|IWAPI|Iwapi))|PNM|IWAPI|Iwapi|HIPMI|"
+    r"Hipmi|Hipmikindo|HNSI|Kamar\s+Dagang|Kadin|KADIN|Lembaga|"
     r"Perhimpunan|Persatuan|Gabungan|Serikat)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
@@ -134,6 +135,12 @@ _ORG_HEADS = frozenset(
 # the word before a name run, over a parenthesised acronym: "Koperasi Pondok Pesantren (Kopontren) Darul Ulum"
 _WORD_BEFORE_RUN = re.compile(r"(\p{L}+)\s*(?:\([^()\n]{1,30}\)\s*)?\Z")
 _LETTERS_BEFORE = re.compile(r"(\p{L}+)\s*\Z")
+# lowercase nouns of places whose capitalised name follows: "dermaga Arborek", "pantai Batu Beriga"
+_PLACE_NOUNS = frozenset("dermaga pelabuhan pulau pantai kampung dusun gunung sungai danau teluk tanjung jalan "
+                         "bandara terminal".split())
+# the building or room of an office, not its holder: "di Aula Kantor Bupati Kerinci, Bukit Tengah"
+_PLACE_OF_OFFICE = re.compile(r"(?i:kantor|rumah\s+dinas|rumah\s+jabatan|rujab|pendopo|pendapa|aula|gedung|halaman|"
+                              r"kompleks?)\s+\Z")
 _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split())
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
@@ -148,6 +155,18 @@ _NOW = re.compile(r"kini|saat\s+ini|sekarang|masih")
 # region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
 _UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
 _UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
+_AND_END = re.compile(r"\s(?:dan|&)\Z")
+# a unit's number before its region: "Dandim 0315/[Bintan]", "Kapolsek 02/"
+_UNIT_NUMBER_TAIL = re.compile(r"\s+[\d.]+\s*/\s*\Z")
+
+
+def _strip_unit_tail(rest: str, tail: re.Pattern[str]) -> str:
+    """`rest` without the region-unit words (and a unit's number) left at its end once its region is cut off, unless
+    that leaves a unit's name ending in "dan": "Dinas Pemberdayaan Masyarakat dan Desa [Bangka Tengah]"."""
+    out = _UNIT_NUMBER_TAIL.sub("", tail.sub("", rest))
+    return rest.rstrip(" ,") if _AND_END.search(out) else out
+
+
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
@@ -308,12 +327,17 @@ def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None 
     return toks
 
 
+# army corps written after a rank, before the name: "Letkol Inf Arief Wicaksono", "Mayor Czi …"
+_CORPS = frozenset("inf kav arm arh czi cba chb cpl ckm caj cpm cku chk cpn cbh ctp".split())
+
+
 def _strip_name(tokens: list[_Tok], lex: _Lexicon) -> list[_Tok]:
     """Drop honorifics in front and degrees behind."""
     # honorifics ("H."), and a common word in -nya that opens the sentence ("Sedikitnya Aziz meresmikan")
     while tokens and (compact(tokens[0].text) in lex.honorific
                       or (len(tokens) > 1 and tokens[0].text.casefold().endswith("nya")
-                          and tokens[0].text.casefold() in lex.common)):
+                          and tokens[0].text.casefold() in lex.common)
+                      or (len(tokens) > 1 and tokens[0].text.casefold() in _CORPS)):  # "Letkol Inf Arief …"
         tokens = tokens[1:]
     while tokens and compact(tokens[-1].text) in lex.degree:
         tokens = tokens[:-1]
@@ -410,6 +434,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
     out: list[PersonMention] = []
     gz = gazetteer()
     for m in scan.finditer(lex.heads, lex.head_first, a, b):
+        if _PLACE_OF_OFFICE.search(text, max(a, m.start() - 14), m.start()):
+            continue  # "Aula Kantor Bupati Kerinci, Bukit Tengah": a building
         head = m.group("head")
         head_key = head.casefold().replace(" ", "")
         toks = _scan_extent(text, m.end(), b, lex.heads)
@@ -477,7 +503,7 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
             jurisdiction = _name_text(text, place)
         title = text[t_start:t_end]
         keep = len(m.group(0))
-        title = title[:keep] + _UNIT_TAIL_SE.sub("", title[keep:])
+        title = title[:keep] + _strip_unit_tail(title[keep:], _UNIT_TAIL_SE)
         title = _RI_SUFFIX.sub("", title)
         title = " ".join(title.split())
         organization = None
@@ -713,8 +739,9 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
             if from_end:
                 _, name = _trailing_name(raw, lex, regions, 0)
                 before = _WORD_BEFORE_RUN.search(text, max(a, s - 50), s) if name and name[0] is raw[0] else None
-                if before and before.group(1).casefold() in _ORG_HEADS:
-                    continue  # "Kopontren Darul Ulum meraih …": the name of a cooperative, not a person
+                if before and (before.group(1).casefold() in _ORG_HEADS or before.group(1) in _PLACE_NOUNS):
+                    continue  # "Kopontren Darul Ulum meraih …": the name of a cooperative, not a person; "dermaga
+                    # Arborek, salah satu …": a place
             else:
                 name = []
                 for t in _strip_name(raw, lex):
@@ -844,7 +871,7 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
         return  # "Rohadi, Kepala Biro Umum Budi Santoso, …": a list, the title is the next person's
     title = text[h.start():end]
     keep = len(h.group(0))
-    title = title[:keep] + _UNIT_TAIL.sub("", title[keep:])
+    title = title[:keep] + _strip_unit_tail(title[keep:], _UNIT_TAIL)
     if jurisdiction is None and (at := _AT_REGION.match(text, end)) is not None:
         r = _covered(regions, at.end(), at.end() + 1)  # "Pjs bupati di Kabupaten OKU": the office's region
         jurisdiction = r.to_region().name if r is not None else None
