@@ -185,3 +185,18 @@ def test_the_handover_sentence_gives_its_venue_over_a_bare_region():
                   "Rabu (29/10/2025). Penyerahan dilakukan secara simbolis oleh Bupati Serang, Ratu Rachmatuzakiyah, di "
                   "Kantor Bank BJB KCK Banten."), published="2025-10-30")
     assert (ev.roles["giver"], ev.roles.get("location")) == ("Ratu Rachmatuzakiyah", "Kantor Bank BJB KCK Banten")
+
+
+def test_a_series_named_again_dates_a_handover_by_a_bare_office():
+    filler = " ".join(f"Koperasi nomor {n} berasal dari kabupaten yang berbeda." for n in range(1, 8))
+    evs = events(art("Bupati Bangka Tengah, Zulfikar Hamzah, meresmikan Sentra Kuliner Batu Beriga, Rabu (14/1/2026). "
+                     + filler + "\n\nDalam rangkaian yang sama, kartu kepesertaan BPJS Ketenagakerjaan diserahkan Bupati "
+                     "kepada 320 nelayan tradisional."), published="2026-01-15")
+    assert [(e.type, e.date) for e in evs] == [("facility_inaugurated", "2026-01-14"), ("insurance_enrolled", "2026-01-14")]
+    assert evs[1].roles.get("agent") == "Zulfikar Hamzah"
+
+
+def test_who_went_along_is_not_the_giver():
+    ev = only(art("Bupati Kerinci, Irwansyah Depati Agung, hadir. Usai pelantikan, Bupati yang didampingi Mardalena "
+                  "menyerahkan bantuan 24 unit mesin kepada 12 kelompok tani kopi, Senin (17/2/2025)."), published="2025-02-18")
+    assert ev.roles["giver"] == "Irwansyah Depati Agung"

@@ -153,7 +153,7 @@ _DEADLINE = re.compile(r"(?i)(?<![\p{L}])(?:sampai(?:\s+dengan)?|hingga|batas|pa
                        r"\d{4}\s*[-–]\s*\Z")
 # openers that place an event at the occasion just reported
 _SAME_OCCASION = re.compile(
-    r"(?i)[\s\W]*(?:masih\s+)?(?:pada|dalam|di)\s+(?:(?:rangkaian\s+)?(?:kesempatan|acara|momen|kegiatan)|hari|malam|siang|"
+    r"(?i)[\s\W]*(?:masih\s+)?(?:pada|dalam|di)\s+(?:(?:rangkaian\s+)?(?:kesempatan|acara|momen|kegiatan)|rangkaian|hari|malam|siang|"
     r"pagi|sore)\s+(?:yang\s+sama|itu|tersebut|ini)|"
     r"[\s\W]*(?:pada|dalam|di)\s+(?:lokasi|tempat|forum|ajang)\s+yang\s+sama|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
@@ -207,7 +207,7 @@ _AFTER_EARLIER = re.compile(r"(?<![\p{L}])(?i:setelah|sesudah)(?![\p{L}])")
 _NEW_OCCASION = re.compile(r"(?<![\p{L}])(?i:kembali|kali\s+ini|hari\s+ini|sekarang)(?![\p{L}])")
 # "… juga dilakukan dalam acara tersebut": the occasion of the event reported before, anywhere in the sentence
 # (or the occasion named by its acronym: "Dalam RAT itu pula dilakukan peluncuran …")
-_THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:rangkaian\s+)?(?i:kesempatan|acara|momen|kegiatan)|\p{Lu}{2,}\w*)"
+_THAT_OCCASION = re.compile(r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?:(?i:rangkaian\s+)?(?i:kesempatan|acara|momen|kegiatan)|(?i:rangkaian)|\p{Lu}{2,}\w*)"
                             r"\s+(?i:yang\s+sama|itu|tersebut)(?![\p{L}])|"
                             r"(?<![\p{L}])(?i:pada|dalam|di)\s+(?i:lokasi|tempat|forum|ajang)\s+(?i:yang\s+sama)(?![\p{L}])")
 # a sentence that goes on about the occasion just reported ("Pengukuhan itu dihadiri Deputi …"): the event
@@ -389,6 +389,10 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         if ag is None:
             m2 = _ADVERBS.match(text, te, se)
             ag = ctx.role_entity(m2.end() if m2 else te, min(se, te + 100))
+        if ag is None and voice == "passive":
+            bt = _BARE_AGENT.match(text, te, se)  # "kartu … diserahkan Bupati kepada 320 nelayan": a bare office
+            if bt is not None:
+                ag = (bt.group("office"), bt.span("office"))
         if ag:
             slots["agent"] = ag
         if subj:
@@ -768,6 +772,10 @@ def _venue_in(text: str, start: int, end: int) -> Span | None:
     low = _VENUE_LOWER.match(text, di.end(), end)
     lm = _LOCATION.match(text, low.end() if low else di.end(), end)
     return (di.end(), lm.end()) if lm is not None else None
+
+
+_BARE_AGENT = re.compile(r"\s+(?:langsung\s+)?(?P<office>(?:Pj\.?\s+|Plt\.?\s+|Wakil\s+)?(?:Bupati|Wali\s*Kota|Walikota|"
+                         r"Gubernur|Camat|Lurah|Sekda|Menteri))(?=\s+(?:kepada|bagi|untuk|di|pada|secara)\b|\s*[,.])")
 
 
 def _title_to_person(ctx: _Ctx, ev: Event) -> Event:

@@ -32,6 +32,9 @@ _CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena|t
                      r"bertempat|terdiri)(?:\s|\Z)|\s[-–—]\s|[;\"“”]")
 
 
+_COMPANION = re.compile(r"\s+(?:yang\s+)?didampingi(?:\s|\Z)|,?\s+bersama(?:-sama)?\s+(?:dengan\s+)?(?=\p{Lu})")
+
+
 def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text, s, e)]
 
@@ -40,6 +43,9 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     """The span without function words at its edges and (with ``cut_clause``) without a trailing clause;
     None when nothing phrase-like is left."""
     s, e = span
+    comp = _COMPANION.search(text, s, e)
+    if comp is not None and comp.start() > s:
+        e = comp.start()  # "Bupati yang didampingi Mardalena": who went along is not the role
     if cut_clause:
         c = _CLAUSE.search(text, s, e)
         while c is not None and c.start() == s:  # a break right at the start is an edge, not a clause
