@@ -629,3 +629,17 @@ def test_who_went_along_is_not_the_giver():
     ev = only(art("Bupati Kerinci, Irwansyah Depati Agung, hadir. Usai pelantikan, Bupati yang didampingi Mardalena "
                   "menyerahkan bantuan 24 unit mesin kepada 12 kelompok tani kopi, Senin (17/2/2025)."), published="2025-02-18")
     assert ev.roles["giver"] == "Irwansyah Depati Agung"
+
+
+def test_the_opener_gives_the_handover_that_marks_the_opening():
+    ev = next(e for e in events(art(
+        "Pelatihan pembuatan keripik itu dibuka secara resmi oleh Sekretaris Daerah Jayawijaya, Mesir Jikwa, ditandai "
+        "dengan penyerahan kompor secara simbolis, Selasa (12/12/2023).")) if e.type == "aid_distributed")
+    assert ev.roles.get("giver") == "Mesir Jikwa"
+
+
+def test_a_handover_referred_back_without_oleh_gives_the_giver():
+    ev = only(art("Dinas Koperasi UMKM dan Perdagangan Kota Tegal menyalurkan 142 gerobak kepada pedagang kaki lima, "
+                  "Senin (8/4/2019). Gerobak dari Kementerian Perdagangan itu diserahkan Wali Kota Tegal, Dedy Yon "
+                  "Supriyono, di Pendapa Ki Gede Sebayu."), published="2019-04-09")
+    assert ev.roles["giver"] == "Dedy Yon Supriyono"

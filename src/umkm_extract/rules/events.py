@@ -725,9 +725,10 @@ _BARE_TITLE = re.compile(r"(?i)(?:sang\s+|pak\s+|bu\s+)?(?P<title>(?:pj\.?\s+|pl
 
 # "Penyerahan dilakukan secara simbolis oleh Bupati Serang Ratu …", "Kartu itu diserahkan langsung oleh …": the person
 # who handed over the occurrence just reported
-_HANDOVER_BY = re.compile(r"(?i)[\s\W]*(?:penyerahan|penyaluran|pemberian|pembagian|bantuan|kartu)(?![\p{L}])[^.;:!?]{0,80}?"
+_HANDOVER_BY = re.compile(r"(?i)[\s\W]*(?:(?:penyerahan|penyaluran|pemberian|pembagian|bantuan|kartu)(?![\p{L}])[^.;:!?]{0,80}?|"
+                          r"[^.;:!?]{0,80}?(?<![\p{L}])(?:itu|tersebut)\s+)"  # "Gerobak dari Kementerian … itu diserahkan …"
                           r"(?<![\p{L}])(?:dilakukan|diserahkan|disalurkan|diberikan|dibagikan)\s+(?:secara\s+simbolis\s+|"
-                          r"(?:secara\s+)?langsung\s+)?oleh\s+")
+                          r"(?:secara\s+)?langsung\s+)?(?:oleh\s+)?")
 _GIVER_ROLE = {"aid_distributed": "giver", "insurance_enrolled": "agent"}
 
 
@@ -754,6 +755,17 @@ def _handed_over_by(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span]) -> N
         if venue is not None and raw[k].type == "aid_distributed" and (where is None or _REGION_ONLY.match(where)):
             roles["location"], spans["location"] = ctx.text[venue[0]:venue[1]], venue
         raw[k] = replace(raw[k], roles=roles, role_spans=spans)
+    for k, ev in enumerate(raw):  # "… dibuka secara resmi oleh Sekda Mesir Jikwa ditandai dengan penyerahan kompor"
+        if ev.type != "aid_distributed" or ev.roles.get("giver") is not None:
+            continue
+        mark = _MARKED_BY.search(ctx.text, ev.sentence_start, ev.trigger_start)
+        by = _OLEH.search(ctx.text, ev.sentence_start, mark.start()) if mark else None
+        who = ctx.role_entity(by.end(), mark.start()) if by else None
+        if who is not None and who[0] in names:
+            raw[k] = replace(ev, roles={**ev.roles, "giver": who[0]}, role_spans={**ev.role_spans, "giver": who[1]})
+
+
+_MARKED_BY = re.compile(r"(?i)(?<![\p{L}])ditandai\s+(?:dengan\s+)?\Z")
 
 
 _DI = re.compile(r"(?<![\p{L}])di\s+")

@@ -72,5 +72,10 @@ def is_phrase(words: list[str]) -> bool:
     if len(words) == 1:
         w = words[0]
         low = w.casefold()
-        return low not in EDGE_WORDS and low not in _LOOSE_TITLES and (len(w) > 3 or not w.islower())
+        return (low not in EDGE_WORDS and low not in _LOOSE_TITLES and low not in _BARE_NOUNS
+                and (len(w) > 3 or not w.islower()))
     return True
+
+
+# nouns that name nobody alone: "kepada 73 orang yang berperan …" leaves "orang"
+_BARE_NOUNS = frozenset("orang pihak".split())
