@@ -523,7 +523,7 @@ def test_juga_telah_with_another_giver_is_another_handover():
 def test_items_listed_in_a_quote_are_one_handover():
     evs = events(art("Wali Kota Solok menyerahkan bantuan gerobak dan etalase kepada 30 pedagang Pasar Raya Solok, "
                      "Rabu (4/12/2024).\n\n"
-                     "\u201cSelain itu, Dinas Perindag Provinsi Sumbar memberikan 5 unit wastafel,\u201d kata Kepala Dinas "
+                     "\u201cSelain itu, Dinas Koperasi Provinsi Sumbar memberikan 8 unit rak pajang,\u201d kata Kepala Dinas "
                      "Koperasi Kota Solok, Syafruddin."), published="2024-12-05")
     assert [(e.type, e.date) for e in evs] == [("aid_distributed", "2024-12-04")]
 

@@ -971,8 +971,8 @@ def _borrow_neighbour_dates(ctx: _Ctx, raw: list[Event], sentences: Sequence[Spa
 
 
 # "Pemkab Tabanan juga menerima piagam …": "juga"/"pula" before the trigger in its clause
-# a quote mark: a handover told inside a quote lists where the items came from ("Selain itu, … Dinas Perindag
-# memberikan 5 unit wastafel,” ungkap …"), not another handover
+# a quote mark: a handover told inside a quote lists where the items came from ("Selain itu, Dinas Koperasi Provinsi
+# memberikan 8 unit rak pajang,” kata …"), not another handover
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _ALSO_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:juga|pula)\s+(?:telah\s+|sudah\s+)?\Z")
 _PRONOUN = re.compile(r"(?:Ia|Dia|Beliau|Mereka|Kami|Kita|Saya|Semua|Semuanya)(?![\p{L}])")
