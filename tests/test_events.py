@@ -643,3 +643,16 @@ def test_a_handover_referred_back_without_oleh_gives_the_giver():
                   "Etalase bantuan Kementerian Koperasi itu diserahkan Wali Kota Bitung, Maurits Mantiri, di halaman "
                   "Pasar Girian."), published="2019-04-09")
     assert ev.roles["giver"] == "Maurits Mantiri"
+
+
+def test_a_grand_opening_is_an_opening():
+    ev = only(art("Wali Kota Sabang, Zulkifli Adam, melakukan grand opening Sabang UMKM Center di kawasan Pelabuhan "
+                  "Balohan, Kamis (6/3/2025)."), published="2025-03-07")
+    assert (ev.type, ev.date) == ("facility_inaugurated", "2025-03-06")
+
+
+def test_an_agreement_signed_in_a_relative_clause_with_its_signers():
+    evs = events(art("Pendaftaran 900 pekerja rentan dilakukan bersamaan dengan nota kesepahaman (MoU) yang diteken Bupati "
+                     "Kampar, Ahmad Yuzar, dan Kepala BPJS Ketenagakerjaan Bangkinang di Aula Bupati, Selasa "
+                     "(21/5/2024)."), published="2024-05-22")
+    assert "agreement_signed" in [e.type for e in evs]

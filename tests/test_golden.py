@@ -79,7 +79,8 @@ def test_every_offset_points_at_its_surface(corpus_run):
             assert text[ev.trigger_start:ev.trigger_end] == ev.trigger, (it.doc_id, ev)
             assert text[ev.sentence_start:ev.sentence_start + len(ev.sentence)] == ev.sentence
             for role, (s, e) in ev.role_spans.items():
-                assert ev.sentence_start - 1000 <= s < e <= len(text), (it.doc_id, role)
+                # inside the text; a merged mention may lie far from the kept one's sentence
+                assert 0 <= s < e <= len(text), (it.doc_id, role)
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus-dev is not present")

@@ -603,3 +603,19 @@ def test_chairs_units_and_ranks(text, name, title, organization):
 ], ids=["office-building", "dermaga"])
 def test_places_named_like_persons_are_none(text):
     assert persons(text) == []
+
+
+def test_a_list_of_appointments_gives_each_name_its_own_office():
+    text = ("Keempat pejabat itu yakni Nurul Aini, SE, MM sebagai Kepala Dinas Koperasi, UKM dan Perdagangan, Rahmat "
+            "Hidayat, S.STP, M.Si sebagai Kepala Dinas Pariwisata dan Kebudayaan, serta Dewi Lestari, S.Sos sebagai "
+            "Camat Batang Kapas.")
+    assert [(p.name, p.title) for p in persons(text)] == [
+        ("Nurul Aini", "Kepala Dinas Koperasi, UKM dan Perdagangan"),
+        ("Rahmat Hidayat", "Kepala Dinas Pariwisata dan Kebudayaan"),
+        ("Dewi Lestari", "Camat")]
+
+
+def test_a_title_after_oleh_stays_before_a_sebagai_of_someone_else():
+    text = ("Nurlaila Wakano dilantik oleh Penjabat Bupati Seram Bagian Barat, Jacobus Frederik Latumahina, M.Si., "
+            "sebagai Kepala Dinas Koperasi dan UKM.")
+    assert ("Jacobus Frederik Latumahina", "Penjabat Bupati") in [(p.name, p.title) for p in persons(text)]

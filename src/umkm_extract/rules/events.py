@@ -199,6 +199,8 @@ _DENGAN = re.compile(r"(?i)(?<![\p{L}])dengan\s+")
 _LETTERS = re.compile(r"[\p{L}]+")
 _OLEH = re.compile(r"(?i)(?<![\p{L}])oleh(?![\p{L}])")
 _SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
+# an agent right after a passive, without "oleh": "MoU yang diteken Bupati Inhil …" reports the signing
+_AGENT_NEXT = re.compile(r"\s+(?:langsung\s+)?\p{Lu}\p{Ll}")
 _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
 _TURUT = re.compile(r"(?i)\bturut\b")
 # "Setelah (sebelumnya) menyalurkan …, Pemkab kali ini/kembali menyerahkan …": the clause names an earlier
@@ -560,7 +562,7 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     if _HABIT_AFTER.match(text, te, sent[1]):
         return True  # "pelatihan dilaksanakan secara berkala": a habit, not an occurrence
     if rule.voice in ("passive", "passive_person", "passive_attended") and words and words[-1].casefold() == "yang" \
-            and not _OLEH.search(text, te, sent[1]):
+            and not _OLEH.search(text, te, sent[1]) and not _AGENT_NEXT.match(text, te, sent[1]):
         return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
     if not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts) and not _DAY_SHIFT.match(text, sent[0], ts):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing (but "Sehari

@@ -429,6 +429,17 @@ def _name_text(text: str, toks: list[_Tok]) -> str:
     return " ".join(text[toks[0].start:toks[-1].end].split())
 
 
+_AFTER_SEBAGAI = re.compile(r"(?<![\p{L}])(?:sebagai|selaku)[ ]+\Z")
+_OFFICE_GIVEN_AFTER = re.compile(r"(?:,?[ ]*(?:\p{Lu}[\p{L}]*\.?)+)*,?[ ]+(?:sebagai|selaku)[ ]+")
+
+
+def _given_office_after(text: str, end: int, lex: _Lexicon) -> bool:
+    """Whether the name ending at `end` is given an office right after it (over degrees): "…, S.STP, M.Si sebagai
+    Kepala Dinas …"."""
+    m = _OFFICE_GIVEN_AFTER.match(text, end)
+    return m is not None and lex.heads.match(text, m.end()) is not None
+
+
 def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], lex: _Lexicon, scan: _Scan
                     ) -> list[PersonMention]:
     out: list[PersonMention] = []
@@ -477,6 +488,10 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
                     name_at, name = next_at, next_name
         if not name or (len(name) == 1 and name[0].text.casefold() in lex.common):
             continue  # "Asisten Rumah Tangga (ART)": a common word after a title head is no name
+        if (name_at > 0 and toks[name_at - 1].kind == "comma" and _AFTER_SEBAGAI.search(text, max(a, m.start() - 9), m.start())
+                and _given_office_after(text, name[-1].end, lex)):
+            continue  # "… sebagai Kepala Dinas Koperasi, UKM dan Perdagangan, Ardiansyah Putra, M.Si sebagai Kepala
+            # Dinas Pariwisata …": a list of appointments; the title before the comma is the previous person's
         # lowercase surname before a nickname: "Joko widodo (Jokowi)"
         tail = _NICK_TAIL.match(text[name[-1].end:name[-1].end + 40])
         name_end = name[-1].end + (tail.end() if tail else 0)
