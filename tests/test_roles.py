@@ -33,6 +33,7 @@ def tidy(text: str, cut_clause: bool = True) -> str | None:
     pytest.param("Kredit Usaha Rakyat (KUR) itu", "Kredit Usaha Rakyat (KUR)", id="closing-parenthesis-stays"),
     pytest.param("bulan", None, id="lone-bulan"),
     pytest.param("orang", None, id="lone-orang"),
+    pytest.param("beberapa hari sebelumnya Koperasi Tani Makmur", "Koperasi Tani Makmur", id="leading-time-phrase"),
     pytest.param("masyarakat", "masyarakat", id="masyarakat-stays"),
     pytest.param("Yusran sendiri", "Yusran", id="emphatic-sendiri"),
     pytest.param("Partai Bulan Bintang", "Partai Bulan Bintang", id="bulan-inside-a-name-stays"),

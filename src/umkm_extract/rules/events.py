@@ -876,7 +876,7 @@ _NAME_ROLES = frozenset({"agent", "giver", "recipient", "organizer", "parties", 
 
 
 # a position that starts with a verb or the word "jabatan" is what the sentence goes on with, not the office
-_NOT_AN_OFFICE = re.compile(r"(?:di|ber|me)\p{Ll}+\s|jabatan(?:nya)?\s")
+_NOT_AN_OFFICE = re.compile(r"(?:di|ber|me)\p{Ll}+\s|jabatan(?:nya)?\s|pe\p{Ll}+an(?:\s|\Z)")  # "pengambilan sumpah …"
 
 
 def _tidy_roles(text: str, ev: Event) -> Event:

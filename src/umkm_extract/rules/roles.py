@@ -32,6 +32,8 @@ _CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena|t
                      r"bertempat|terdiri)(?:\s|\Z)|\s[-–—]\s|[;\"“”]")
 
 
+_TIME_LEAD = re.compile(r"(?i)(?:beberapa|se|satu|dua|tiga|empat|lima|\d+)\s*(?:hari|pekan|minggu|bulan|tahun)\s+"
+                        r"(?:sebelumnya|lalu|kemudian|setelahnya)\s+")
 _COMPANION = re.compile(r"\s+(?:yang\s+)?didampingi(?:\s|\Z)|,?\s+bersama(?:-sama)?\s+(?:dengan\s+)?(?=\p{Lu})")
 
 
@@ -43,6 +45,9 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     """The span without function words at its edges and (with ``cut_clause``) without a trailing clause;
     None when nothing phrase-like is left."""
     s, e = span
+    lead = _TIME_LEAD.match(text, s, e)
+    if lead is not None and lead.end() < e:
+        s = lead.end()  # "beberapa hari sebelumnya koperasi …": a time phrase, not the role
     comp = _COMPANION.search(text, s, e)
     if comp is not None and comp.start() > s:
         e = comp.start()  # "Bupati yang didampingi Mardalena": who went along is not the role
