@@ -732,13 +732,17 @@ _HANDOVER_BY = re.compile(r"(?i)[\s\W]*(?:(?:penyerahan|penyaluran|pemberian|pem
                           r"(?<![\p{L}])(?:dilakukan|diserahkan|disalurkan|diberikan|dibagikan)\s+(?:secara\s+simbolis\s+|"
                           r"(?:secara\s+)?langsung\s+)?(?:oleh\s+)?")
 _GIVER_ROLE = {"aid_distributed": "giver", "insurance_enrolled": "agent"}
+_HANDOVER_VERB = re.compile(r"(?i)(?:dilakukan|diserahkan|disalurkan|diberikan|dibagikan)(?![\p{L}])")
 
 
 def _handed_over_by(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span]) -> None:
     """A sentence of its own naming who handed over the handover just reported gives its giver (its agent, for
     an enrolment), when the event has none or only an organisation: NOTES dev-143, the Bupati who handed over."""
     names = {p.name for p in ctx.persons}
-    for ss, se in sentences:
+    first = min((ev.sentence_start for ev in raw if ev.type in _GIVER_ROLE), default=None)
+    for ss, se in sentences if first is not None else ():
+        if ss <= first or not _HANDOVER_VERB.search(ctx.text, ss, se):
+            continue  # before any handover, or no verb of handing over: the costly pattern is not tried
         m = _HANDOVER_BY.match(ctx.text, ss, se)
         if m is None:
             continue
@@ -752,12 +756,12 @@ def _handed_over_by(ctx: _Ctx, raw: list[Event], sentences: Sequence[Span]) -> N
         if raw[k].sentence_start == ss or raw[k].roles.get(role) in names:
             continue
         roles, spans = {**raw[k].roles, role: who[0]}, {**raw[k].role_spans, role: who[1]}
-        venue = _venue_in(ctx.text, who[1][1], se)  # "… oleh Bupati Serang Ratu … di Kantor Bank BJB KCK Banten"
+        venue = _venue_in(ctx.text, who[1][1], se)  # "… oleh Bupati Pinrang Andi … di Kantor Bank Sulselbar …"
         where = roles.get("location")
         if venue is not None and raw[k].type == "aid_distributed" and (where is None or _REGION_ONLY.match(where)):
             roles["location"], spans["location"] = ctx.text[venue[0]:venue[1]], venue
         raw[k] = replace(raw[k], roles=roles, role_spans=spans)
-    for k, ev in enumerate(raw):  # "… dibuka secara resmi oleh Sekda Mesir Jikwa ditandai dengan penyerahan kompor"
+    for k, ev in enumerate(raw):  # "… dibuka oleh Asisten II Sabri Ilyas, ditandai dengan penyerahan mesin sangrai"
         if ev.type != "aid_distributed" or ev.roles.get("giver") is not None:
             continue
         mark = _MARKED_BY.search(ctx.text, ev.sentence_start, ev.trigger_start)
@@ -778,8 +782,8 @@ _REGION_ONLY = re.compile(r"(?i:kabupaten|kota|provinsi|kecamatan|desa|kelurahan
 
 
 def _venue_in(text: str, start: int, end: int) -> Span | None:
-    """The venue after the first "di" of text[start:end] ("di Kantor Bank BJB KCK Banten, Kota Serang"), when it
-    starts with a venue noun."""
+    """The venue after the first "di" of text[start:end] ("di Kantor Bank Sulselbar Cabang Pinrang"), when it starts
+    with a venue noun."""
     di = _DI.search(text, start, end)
     if di is None or not _VENUE_FIRST.match(text, di.end(), end):
         return None

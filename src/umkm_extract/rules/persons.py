@@ -1004,6 +1004,10 @@ _NICKNAME_AFTER = re.compile(
 )
 
 
+# every `_NICKNAME_AFTER` match holds one of these within its first 130 characters (a cheap pre-test)
+_NICK_CUE = re.compile(r"disapa|dipanggil|dikenal|sapaan|panggilan|\(")
+
+
 def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     """A nickname is no second person: the mentions named as the nickname given right after a full name ("akrab
     disapa Gus Ipul", "(Cok Ace)") take that full name."""
@@ -1012,7 +1016,7 @@ def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonM
         if len(q.name.split()) < 2 and len(q.name) < 4:
             continue  # a short call takes the nickname too ("kata Latumahina, yang akrab disapa Bung Jack"): grouping
             # joins it to the full name
-        m = _NICKNAME_AFTER.match(text, q.end)
+        m = _NICKNAME_AFTER.match(text, q.end) if _NICK_CUE.search(text, q.end, q.end + 130) else None
         if m is not None and m.group("nick") != q.name:
             alias.setdefault(" ".join(m.group("nick").split()), q.name)
     if alias:
