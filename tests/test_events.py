@@ -71,6 +71,21 @@ SHAPES = [
      {"beneficiary": "pelaku UMKM", "count": 60}),
     ("training-passive", "Bimtek pengemasan produk diikuti 35 perajin batik di Aula Kecamatan Laweyan, "
      "Kamis (6/3/2025).", "training_held", "2025-03-06", {"count": 35}),
+    # a number of officials sworn in, no office named; the subject written with honorifics and degrees
+    ("official-active-group", "Bupati Pesisir Selatan, H. Rahmat Hidayat, SH, melantik empat pejabat di lingkungan "
+     "Pemkab Pessel, Senin (10/3/2025).", "official_inaugurated", "2025-03-10",
+     {"agent": "Rahmat Hidayat", "official": "empat pejabat"}),
+    # the bare agent of "dilakukan", over an honorific and a degree
+    ("official-nominal-dilakukan", "Pelantikan Kepala Dinas Koperasi Kabupaten Kerinci dilakukan Bupati Kerinci, "
+     "Dr. H. Irwan Saputra, M.Pd., di Aula Kantor Bupati Kerinci, Senin (10/3/2025).", "official_inaugurated",
+     "2025-03-10", {"agent": "Irwan Saputra", "position": "Kepala Dinas Koperasi"}),
+    # the recipient before "menerima" over the degree that follows the name
+    ("award-receive-degree", "Wali Kota Blitar, Drs. H. Bambang Wijaya, M.Si., menerima penghargaan Kota Penggerak "
+     "Koperasi dari Gubernur Jawa Timur di Surabaya, Sabtu (8/3/2025).", "award_received", "2025-03-08",
+     {"recipient": "Bambang Wijaya", "giver": "Gubernur Jawa Timur"}),
+    # "dr." written lowercase before the name
+    ("facility-passive-dr", "Gedung itu diresmikan oleh Wali Kota Magelang, dr. H. Agus Santoso, Sabtu (8/3/2025).",
+     "facility_inaugurated", "2025-03-08", {"agent": "Agus Santoso"}),
 ]
 
 
@@ -101,6 +116,7 @@ NEGATIVES = [
     ("programme-noun", "Pemkab Blora melaksanakan program pemberian bantuan melalui Dinas Sosial."),
     ("state-relative", "Produk yang sudah mendapat sertifikat halal lebih dipercaya pembeli."),
     ("planned-nominal", "Peluncuran aplikasi itu akan dilakukan Gubernur pada pekan depan."),
+    ("plan-group-swearing-in", "Bupati akan melantik 20 pejabat pekan depan."),
 ]
 
 
@@ -656,3 +672,13 @@ def test_an_agreement_signed_in_a_relative_clause_with_its_signers():
                      "Kampar, Ahmad Yuzar, dan Kepala BPJS Ketenagakerjaan Bangkinang di Aula Bupati, Selasa "
                      "(21/5/2024)."), published="2024-05-22")
     assert "agreement_signed" in [e.type for e in evs]
+
+
+@pytest.mark.parametrize("body", [
+    "Pelantikan berlangsung di aula kantor bupati, Senin (10/3/2025).",
+    "Pengukuhan digelar khidmat di pendopo, Senin (10/3/2025).",
+], ids=["pelantikan-berlangsung", "pengukuhan-digelar"])
+def test_a_predicate_after_a_nominal_trigger_is_no_role(body):
+    ev = only(art(body))
+    assert ev.date == "2025-03-10"
+    assert not any(str(v).casefold().startswith(("berlangsung", "digelar")) for v in ev.roles.values()), ev.roles

@@ -37,6 +37,10 @@ def tidy(text: str, cut_clause: bool = True) -> str | None:
     pytest.param("masyarakat", "masyarakat", id="masyarakat-stays"),
     pytest.param("Yusran sendiri", "Yusran", id="emphatic-sendiri"),
     pytest.param("Partai Bulan Bintang", "Partai Bulan Bintang", id="bulan-inside-a-name-stays"),
+    pytest.param("M.Si.", None, id="lone-degree-with-periods"),
+    pytest.param("Budi Santoso, M.Si.", "Budi Santoso", id="trailing-degree"),
+    pytest.param("berlangsung di aula kantor bupati", None, id="predicate-no-phrase"),
+    pytest.param("digelar khidmat", None, id="passive-predicate-no-phrase"),
 ])
 def test_tidy_span(raw, expected):
     assert tidy(raw) == expected

@@ -128,7 +128,8 @@ _STOP_AFTER = re.compile(
 _PREP = {
     "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
     "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
-    "agent": re.compile(r"(?<![\p{L}])oleh\s+", re.I),
+    # "oleh …", and the bare agent of "dilakukan": "Pelantikan … dilakukan Bupati Kerinci, Dr. H. …"
+    "agent": re.compile(r"(?<![\p{L}])(?i:oleh\s+|dilakukan\s+(?:langsung\s+)?(?=\p{Lu}))"),
     "location": re.compile(r"(?<![\p{L}])(?:bertempat\s+)?di\s+(?=\p{Lu}|(?:kantor|gedung|aula|ruang|pendopo|halaman|lapangan|balai|desa|kecamatan|kabupaten|kota)\b)", re.I),
 }
 # the verb of an occasion's venue right before "di": "berlangsung di Griya Agung", "dilaksanakan … di …"
@@ -229,6 +230,7 @@ _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?
 # a comma inside the recipient noun phrase: the rest of a list ("usaha mikro, kecil dan menengah") or the
 # places that locate it ("warga Desa Lantan, Kecamatan Batukliang Utara, Lombok Tengah menerima …")
 _NP_GOES_ON = re.compile(r"(?i)(?:kecil|menengah|kec\.|kecamatan|kab\.|kabupaten|kota|provinsi|desa|kelurahan)\b|"
+                         r"\s*(?-i:(?:\p{Lu}\p{L}{0,2}\.){1,3}\p{L}{0,3}\.?)\s*,|"  # a degree after the name: ", M.Si., menerima"
                          r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*(?:\s+\(\p{Lu}[\p{L}]*\))?\s+)(?=\p{Ll})")
 # a programme as the subject of a passive verb ("program pembinaan … dilaksanakan …")
 _PROGRAM_SUBJECT = re.compile(r"(?i)\s*(?:\p{L}+\s+){0,2}program(?:nya)?(?![\p{L}])")
@@ -465,6 +467,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         if who and office:
             slots["recipient"] = who
             slots["theme"] = (text[office[0]:office[1]], office)
+        elif rule.id == "official.active_group" and "theme" in slots:
+            slots["recipient"] = slots.pop("theme")  # "melantik empat pejabat …": the officials, no office named
     if "theme" in slots and rule.type == "official_inaugurated":
         val, sp = slots["theme"]
         m2 = _SEBAGAI.match(val)

@@ -54,7 +54,7 @@ _NEEDS_COMPLEMENT = frozenset(
 _ORG_WORD = re.compile(r"Pertamina|Telkom|Pegadaian|Kadin|Bulog|Jamkrida|Askrindo|Jasindo|Taspen|Asabri|Jamsostek")
 # Start of a non-government body inside a title: its name goes to `organization`.
 _ORG_MARKER = re.compile(
-    r"(?<!\()\b(?:BPJS|Bank|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
+    r"(?<!\()\b(?:BPJS|Bank|BI(?=\s+Perwakilan)|PT\.?|CV\.?|Perum|Perumda|PDAM|Yayasan|Universitas|Institut|Politeknik|Halal Center|"
     r"Pertamina|PLN|Telkom|Pegadaian|Kadin|HIPMI|IWAPI)\b"
 )
 # The body a position belongs to, written after it: not part of the title (ANNOTATION.md: the title is the
@@ -92,15 +92,31 @@ _UNIT_NAME_GOES_ON = frozenset("usaha ukm umkm koperasi perindustrian perdaganga
 _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri deputi asisten".split())
 
 
+# A board position before an association's acronym: "Ketua APPBT", "Ketua Umum HNSI Berau", "Bendahara IPUM …".
+# The councils, chambers and state bodies that a title keeps (ANNOTATION.md; NOTES dev-112) are the exceptions.
+_POSITION_OF_ACRONYM = re.compile(
+    r"\A(?P<title>(?:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Sekjen)(?:\s+(?:Umum|Harian))?)\s+"
+    r"(?P<org>(?P<acronym>\p{Lu}{3,8})(?:\s.*)?)\Z")
+_KEPT_BODIES = frozenset(
+    "dpr dprd dprk dpd mpr bpd bkow tapd apdesi kdmp kahmi pkk kpu kpud kpid kpai bawaslu baznas mui koni "
+    "dekranas dekranasda dekopin dekopinda dekopinwil lpm lkmd tppkk ppkk".split())
+
+
 def _position_of_body(title: str) -> tuple[str, str] | None:
-    """("Ketua Forum UMKM") → ("Ketua", "Forum UMKM"); a kind of body stays in the title ("Ketua Kelompok Nelayan")."""
-    m = _POSITION_OF_BODY.match(title)
-    if m is None:
-        return None
-    words = m.group("org").split()
-    if len(words) == 2 and not words[1].isupper():
-        return None  # a kind of body, not one named: "Ketua Kelompok Nelayan"
-    return m.group("title"), m.group("org")
+    """("Ketua Forum UMKM") → ("Ketua", "Forum UMKM"); a kind of body stays in the title ("Ketua Kelompok Nelayan").
+    An acronym in parentheses may stand between position and body: ("Ketua Umum (Ketum) DPD IWAPI") → ("Ketua Umum",
+    "DPD IWAPI")."""
+    for t in (title, _PAREN_GROUP.sub("", title)):
+        m = _POSITION_OF_BODY.match(t)
+        if m is not None:
+            words = m.group("org").split()
+            if len(words) == 2 and not words[0].isupper() and not words[1].isupper():
+                return None  # a kind of body, not one named: "Ketua Kelompok Nelayan"
+            return m.group("title"), m.group("org")
+        m = _POSITION_OF_ACRONYM.match(t)
+        if m is not None and not any(w.casefold() in _KEPT_BODIES for w in m.group("org").split()):
+            return m.group("title"), m.group("org")
+    return None
 
 
 def split_title_body(title: str) -> tuple[str, str | None]:
@@ -145,26 +161,37 @@ _PLACE_PREPOSITIONS = frozenset("di ke dari menuju asal sekitar kawasan".split()
 _COMPANY_HEADS = frozenset("pt cv ud toko hotel kafe cafe sanggar studio galeri".split())
 # a title stated after the name: "…, Lina Marlina, S.E., yang kini menjabat Kepala Dinas …", "dilantik sebagai …"
 _ACTING_AFTER_PAREN = r"(?:Pjs?|PJs?|Plt|Plh)\.?[ ]"
-_TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+)?"
+_TITLE_AFTER = re.compile(r"(?:,?\s*(?:(?:[\p{Lu}][\p{L}]*\.){1,3}(?:[\p{Lu}][\p{L}]*)?|\p{Lu}{2,4}(?=[,\s])))*(?:\s*\([^()\n]{1,80}\))?,?\s+(?:yang\s+juga\s+|(?:yang\s+)?"
                           r"(?P<now>(?:(?:kini|saat\s+ini|sekarang|masih|tercatat|resmi|telah)\s+){0,3})"
-                          r"(?:menjabat(?:\s+sebagai)?|(?P<is>adalah)|(?:\p{Ll}+\s+){0,3}(?:sebagai|selaku|menjadi|jadi))\s+"
+                          r"(?:menjabat(?:\s+sebagai)?|(?P<is>adalah)|(?:[‘'“]?\p{Ll}+[’'”]?\s+){0,3}"
+                          r"(?:sebagai|selaku|menjadi|jadi))\s+)"
                           # a list of acting appointments: "Nora Elisya (Kepala BKD Sumsel) Pjs bupati di …"
                           r"|\s*\([^()\n]{1,80}\)[ ]+(?=%s)" % _ACTING_AFTER_PAREN)
 # the office held now, stated after the name: it outranks the office the person is named for elsewhere
 _NOW = re.compile(r"kini|saat\s+ini|sekarang|masih")
-# region-unit words left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
-_UNIT_TAIL = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan))*[\s,]*\Z")
-_UNIT_TAIL_SE = re.compile(r"(?:[\s,]+(?i:kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan|se-))*[\s,]*\Z")
+# a region-unit word left at the end of a title once its region is cut off: "Bupati Kabupaten [Bogor]"
+_UNIT_LEVELS = r"kabupaten|kab\.|kotamadya|kota|provinsi|prov\.|kecamatan|desa|kelurahan|gampong|nagari|pekon|kampung"
+_UNIT_TAIL = re.compile(r"[\s,]+(?i:%s)\Z" % _UNIT_LEVELS)
+_UNIT_TAIL_SE = re.compile(r"[\s,]+(?i:%s|se-)\Z" % _UNIT_LEVELS)
+_TRAILING_GAP = re.compile(r"[\s,]+\Z")
 _AND_END = re.compile(r"\s(?:dan|&)\Z")
+_SECRETARIAT_END = re.compile(r"(?i:sekretariat\s+daerah)\Z")
 # a unit's number before its region: "Dandim 0315/[Bintan]", "Kapolsek 02/"
 _UNIT_NUMBER_TAIL = re.compile(r"\s+[\d.]+\s*/\s*\Z")
 
 
 def _strip_unit_tail(rest: str, tail: re.Pattern[str]) -> str:
-    """`rest` without the region-unit words (and a unit's number) left at its end once its region is cut off, unless
-    that leaves a unit's name ending in "dan": "Dinas Pemberdayaan Masyarakat dan Desa [Bangka Tengah]"."""
-    out = _UNIT_NUMBER_TAIL.sub("", tail.sub("", rest))
-    return rest.rstrip(" ,") if _AND_END.search(out) else out
+    """`rest` without the region-unit words (`tail`: one such word at the end) and a unit's number left at its end
+    once its region is cut off, word by word from the end; but not the word that ends a unit's name after "dan"
+    ("Dinas Pemberdayaan Masyarakat dan Desa [Kabupaten] [Bangka Tengah]"), nor the level of a regional secretariat
+    ("Asisten II Sekretariat Daerah Kota [Pekanbaru]": NOTES dev-008)."""
+    out = _TRAILING_GAP.sub("", rest)
+    while (m := tail.search(out)) is not None:
+        left = out[: m.start()]
+        if _AND_END.search(left) or _SECRETARIAT_END.search(left):
+            break
+        out = left
+    return _UNIT_NUMBER_TAIL.sub("", out)
 
 
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
@@ -287,7 +314,8 @@ def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None 
         nxt = None  # the following token, when a comma or conjunction had to look at it
         if kind == "comma":
             nxt = _TOK.match(text, end, limit)
-            if not _capitalised_word(nxt) or (heads is not None and heads.match(text, nxt.start("word"))):
+            lower_dr = nxt is not None and nxt.lastgroup == "word" and nxt.group("word") == "dr."
+            if not (_capitalised_word(nxt) or lower_dr) or (heads is not None and heads.match(text, nxt.start("word"))):
                 break
             toks.append(_Tok(start, end, ",", "comma"))
         elif kind == "paren":
@@ -379,8 +407,9 @@ def _trailing_name(toks: list[_Tok], lex: _Lexicon, regions: Sequence[RegionMent
                 and _is_name_token(toks[i - 2].text, lex) and not _covered(regions, toks[i - 2].start, toks[i - 2].end)):
             i -= 1  # a middle initial between name words: "Muhammad S Rizal", "Dico M Ganinduto"
             continue
-        if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end) or _ORG_WORD.fullmatch(t.text):
-            break
+        if (not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end) or _ORG_WORD.fullmatch(t.text)
+                or _NOMINALISATION.match(t.text)):
+            break  # "Kepala Biro Perekonomian Sri Irianto": a pe-/ke- … -an noun ends the unit, not a name
         i -= 1
     if i >= 1 and toks[i - 1].kind == "conj" and end - i >= 3:
         i += 1  # "Kadis Pemberdayaan Masyarakat dan Pekon Eko Sumarmi": the unit's name goes on after "dan"
@@ -458,7 +487,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         commas = [i for i, t in enumerate(toks) if t.kind == "comma"]
         hon_limit = commas[1] if len(commas) > 1 else len(toks)
         hon = next((i for i, t in enumerate(toks[:hon_limit]) if i >= min_keep and t.kind == "word"
-                    and compact(t.text) in lex.honorific and t.text[0].isupper() and i + 1 < len(toks)
+                    and compact(t.text) in lex.honorific and (t.text[0].isupper() or t.text == "dr.")
+                    and i + 1 < len(toks)
                     and toks[i + 1].kind == "word" and _NAME_TOKEN.match(toks[i + 1].text)), None)
         name: list[_Tok] = []
         name_at = 0
@@ -544,7 +574,10 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
 
 
 _RUN_TOKEN = r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}'’\-]*)"
-_NAME_RUN = r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+%s){0,4}" % (_RUN_TOKEN, _RUN_TOKEN)
+# a lowercase kinship particle may join two name words: "Nita bin Umar", "Rosmawati br Sembiring"
+_KIN_PARTICLES = frozenset(("bin", "binti", "br", "boru"))
+_NAME_RUN = (r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+(?:(?:bin|binti|br|boru)[ ]+)?%s){0,4}"
+             % (_RUN_TOKEN, _RUN_TOKEN))
 # Keyword alternations are kept as plain strings (no \p{..}) so that `first_words` can read them.
 _ATTRIB_CUES = (
     r"kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
@@ -759,7 +792,12 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                     # Arborek, salah satu …": a place
             else:
                 name = []
-                for t in _strip_name(raw, lex):
+                toks = _strip_name(raw, lex)
+                for n, t in enumerate(toks):
+                    if (name and t.text in _KIN_PARTICLES and n + 1 < len(toks)
+                            and _is_name_token(toks[n + 1].text, lex)):
+                        name.append(t)  # "Nita bin Umar"
+                        continue
                     if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
                         break
                     if name and t.text.endswith(".") and len(t.text) > 4:

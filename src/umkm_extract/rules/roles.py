@@ -37,6 +37,12 @@ _TIME_LEAD = re.compile(r"(?i)(?:beberapa|se|satu|dua|tiga|empat|lima|\d+)\s*(?:
 _COMPANION = re.compile(r"\s+(?:yang\s+)?didampingi(?:\s|\Z)|,?\s+bersama(?:-sama)?\s+(?:dengan\s+)?(?=\p{Lu})")
 
 
+# a predicate where a nominal trigger's complement would be: "Pelantikan berlangsung di aula …", "Pengukuhan
+# digelar …": the clause goes on, no role phrase follows
+_PREDICATE_START = re.compile(r"(?i:berlangsung|berjalan|bertempat|digelar|diadakan|dilaksanakan|dilakukan|dihadiri|"
+                              r"diikuti|dimulai|dipimpin|disaksikan|merupakan|tertuang)\b")
+
+
 def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text, s, e)]
 
@@ -45,6 +51,8 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     """The span without function words at its edges and (with ``cut_clause``) without a trailing clause;
     None when nothing phrase-like is left."""
     s, e = span
+    if _PREDICATE_START.match(text, s, e):
+        return None
     lead = _TIME_LEAD.match(text, s, e)
     if lead is not None and lead.end() < e:
         s = lead.end()  # "beberapa hari sebelumnya koperasi …": a time phrase, not the role
@@ -61,7 +69,7 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     ws = _words(text, s, e)
     while ws and ws[0][2].casefold() in EDGE_WORDS:
         ws = ws[1:]
-    while ws and (ws[-1][2].casefold() in EDGE_WORDS or ws[-1][2].casefold() in _LOOSE_TITLES):
+    while ws and (ws[-1][2].casefold() in EDGE_WORDS or _dotless(ws[-1][2]) in _LOOSE_TITLES):
         ws = ws[:-1]
     if not ws or not is_phrase([w for _, _, w in ws]):
         return None
@@ -71,13 +79,18 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     return start, end
 
 
+def _dotless(word: str) -> str:
+    """"M.Si." → "msi": a degree or honorific as the loose-title set keys it."""
+    return word.replace(".", "").casefold()
+
+
 def is_phrase(words: list[str]) -> bool:
     """Whether words (as written) can stand as a role value: not a lone function word or title, not one short
     lowercase word ("hal"); a short acronym is a name ("MoU", "KUR")."""
     if len(words) == 1:
         w = words[0]
         low = w.casefold()
-        return (low not in EDGE_WORDS and low not in _LOOSE_TITLES and low not in _BARE_NOUNS
+        return (low not in EDGE_WORDS and _dotless(w) not in _LOOSE_TITLES and low not in _BARE_NOUNS
                 and (len(w) > 3 or not w.islower()))
     return True
 
