@@ -669,3 +669,31 @@ def test_title_and_organization_shapes(text, name, title, organization):
 def test_title_tail_shapes(text, name, title):
     p = next(p for p in persons(text) if p.name == name)
     assert p.title == title
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # common offices written lowercase before the name
+    ("Muscab dihadiri ketua umum DPD Iwapi Provinsi Kalsel, Siti Rahmawati, serta perwakilan DPC.", "Siti Rahmawati",
+     "ketua umum"),
+    ("Acara dihadiri wakil gubernur NTB, Sitti Rohana Dewi, dan jajaran.", "Sitti Rohana Dewi", "wakil gubernur"),
+    ("Penjelasan ketua LIPI Satrio Wahono ST, Dr. Asep Nurhidayat ahli teknologi pangan.", "Satrio Wahono",
+     "ketua LIPI"),  # a state body stays in the title; the honorific after "ST," opens another person
+    ("Penjelasan ketua LIPI Satrio Wahono ST, Dr. Asep Nurhidayat ahli teknologi pangan.", "Asep Nurhidayat", None),
+    # a bureau head written "Karo" (Kepala Biro)
+    ("Karo Perekonomian Setda Sumsel Budi Hartawan hadir.", "Budi Hartawan", "Karo Perekonomian Setda"),
+    # named without a title: a resident before "berterima kasih", a spouse
+    ("Salah satu warga Kampung Karang Baru, Paidi berterima kasih kepada Bupati.", "Paidi", None),
+    ("Gubernur datang didampingi istrinya Atalia Pratiwi, beserta jajaran Pemprov.", "Atalia Pratiwi", None),
+])
+def test_lowercase_titles_and_untitled_names(text, name, title):
+    p = next(p for p in persons(text) if p.name == name)
+    assert p.title == title
+
+
+@pytest.mark.parametrize("text", [
+    "Hadir Kasat Pol PP Provinsi Sumsel, Karo Pemerintahan dan Otda, Karo Hukum,Karo Umum dan Perlengkapan serta pejabat.",
+    "Para kepala desa dan camat hadir di Pendopo Bupati.",
+    "Ia datang bersama istri dan anaknya ke pasar.",
+], ids=["offices-without-names", "lowercase-plural-offices", "spouse-without-name"])
+def test_no_person_without_a_name(text):
+    assert persons(text) == []

@@ -76,8 +76,8 @@ _POSITION_ACRONYM_TAIL = re.compile(
 # "Pimpinan Cabang PNM Bone". A government unit after the position stays in the title ("Kepala Dinas Koperasi"),
 # and so do the councils chaired in the government's name ("Ketua Dekranasda", "Ketua Dekopinda": NOTES dev-112).
 _POSITION_OF_BODY = re.compile(
-    r"\A(?P<title>(?:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Direktur|Manajer|Manager|Koordinator|Pimpinan|"
-    r"Pemimpin)(?:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
+    r"\A(?P<title>(?i:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Direktur|Manajer|Manager|Koordinator|Pimpinan|"
+    r"Pemimpin)(?i:\s+(?:Umum|Harian|Cabang|Utama|Wilayah))?)\s+"
     r"(?P<org>(?:Koperasi|Kopontren|KSPPS|KSP|KSU|KUD|Forum|Kelompok|Asosiasi|Himpunan|Ikatan|Perkumpulan|Paguyuban|"
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
     r"BUMNag|DP[CDP](?!\s+RI\b)|BPC|BPD(?=\s+(?:HIPMI|Hipmi|Gapensi|KADIN|Kadin|IWAPI|Iwapi))|PNM|IWAPI|Iwapi|HIPMI|"
@@ -95,11 +95,13 @@ _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri depu
 # A board position before an association's acronym: "Ketua APPBT", "Ketua Umum HNSI Berau", "Bendahara IPUM …".
 # The councils, chambers and state bodies that a title keeps (ANNOTATION.md; NOTES dev-112) are the exceptions.
 _POSITION_OF_ACRONYM = re.compile(
-    r"\A(?P<title>(?:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Sekjen)(?:\s+(?:Umum|Harian))?)\s+"
+    r"\A(?P<title>(?i:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Sekjen)(?i:\s+(?:Umum|Harian))?)\s+"
     r"(?P<org>(?P<acronym>\p{Lu}{3,8})(?:\s.*)?)\Z")
 _KEPT_BODIES = frozenset(
-    "dpr dprd dprk dpd mpr bpd bkow tapd apdesi kdmp kahmi pkk kpu kpud kpid kpai bawaslu baznas mui koni "
-    "dekranas dekranasda dekopin dekopinda dekopinwil lpm lkmd tppkk ppkk".split())
+    "dpr dprd dprk dpd mpr bpd bkow tapd apdesi kdmp kahmi pkk kpu kpud kpid kpai bawaslu panwaslu baznas mui koni "
+    "dekranas dekranasda dekopin dekopinda dekopinwil lpm lkmd tppkk ppkk "
+    # state bodies: "ketua LIPI" (NOTES dev-182), "Sekretaris BPBD", "Ketua KPK"
+    "lipi brin bpk kpk bps bpom bnn bnpb bpbd bkd bpkad bpkd bappeda bapenda bpjph ojk lps kppu dkpp kpi komnas".split())
 
 
 def _position_of_body(title: str) -> tuple[str, str] | None:
@@ -197,6 +199,10 @@ def _strip_unit_tail(rest: str, tail: re.Pattern[str]) -> str:
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
+_LOWERCASE_HEADS = frozenset(("Ketua", "Ketua Umum", "Wakil Ketua", "Kepala", "Kepala Desa", "Gubernur", "Wakil Gubernur", "Bupati", "Wakil Bupati",
+                              "Wali Kota", "Walikota", "Camat", "Lurah", "Direktur", "Sekretaris"))
+
+
 @cache
 def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     heads: dict[str, str] = {}
@@ -210,6 +216,10 @@ def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     alts = sorted(heads, key=len, reverse=True)
     # First letter as written (titles are capitalised in running text), the rest case-insensitive.
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
+    # the common offices also written lowercase before a name: "ketua umum DPD Iwapi Provinsi Kalsel, Shinta …",
+    # "wakil gubernur NTB, Sitti …", "kepala Desa Gentong, Misyono"
+    body += "".join("|" + re.escape(h[0].casefold()) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")"
+                    for h in alts if h in _LOWERCASE_HEADS)
     # after an acting-office word the head may be lowercase: "Pjs bupati di Kabupaten OKU"
     body_any = "|".join("(?i:" + re.escape(h).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
@@ -486,7 +496,9 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         # not past a second comma, where the phrase has moved on to other people ("…, Zulkarnain, …, Aipda Rudi")
         commas = [i for i, t in enumerate(toks) if t.kind == "comma"]
         hon_limit = commas[1] if len(commas) > 1 else len(toks)
+        # … not after a name closed by its degree: "ketua LIPI Satriyo Krido Wahono ST, Dr. Asep …" (another person)
         hon = next((i for i, t in enumerate(toks[:hon_limit]) if i >= min_keep and t.kind == "word"
+                    and not (i >= 2 and toks[i - 1].kind == "comma" and compact(toks[i - 2].text) in lex.degree)
                     and compact(t.text) in lex.honorific and (t.text[0].isupper() or t.text == "dr.")
                     and i + 1 < len(toks)
                     and toks[i + 1].kind == "word" and _NAME_TOKEN.match(toks[i + 1].text)), None)
@@ -630,7 +642,7 @@ _APPOSITION = re.compile(r"(?P<name>%s),[ ]+(?:%s)\b" % (_NAME_RUN, _ROLE_NOUNS)
 _COMMA_VERBS = (r"mengaku|mengakui|mengatakan|menyambut|menuturkan|menjelaskan|menyampaikan|mengungkapkan|berharap|"
                 r"bercerita|menceritakan|menambahkan|menilai|merasa|mengapresiasi|meminta|mengajak|mengimbau|"
                 r"mengingatkan|menyebut|menyebutkan|menerangkan|memaparkan|menegaskan|berpesan|bersyukur|"
-                r"mengeluhkan|mengatakannya")
+                r"mengeluhkan|mengatakannya|berterima\s+kasih|mengucapkan")
 _COMMA_NAME_OPENER = r"(?<![\p{L}])(?i:%s)" % _ROLE_NOUNS  # what a match starts with (see _clause_openers)
 _COMMA_NAME = re.compile(
     r"%s[^,.;:\n]{0,70},[ ]+(?P<name>%s)(?:,[^,.;:\n]{1,60})?,?[ ]+(?:juga[ ]+)?(?:%s)\b"
@@ -641,6 +653,11 @@ _HONORIFIC_CUE = re.compile(
     r"(?<![\p{L}])(?:%s)\.[ ]+(?P<name>%s)|(?<![\p{L}])(?:%s)[ ]+(?P<name2>%s)"
     % (_HONORIFICS, _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}",
        _FAMILIAR, _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}"))
+
+
+# a spouse named after the word: "Emil datang didampingi istrinya Atalia Prayatya"
+_SPOUSE_WORDS = r"istri|istrinya|isteri|isterinya|suami|suaminya"
+_SPOUSE = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?P<name>%s)" % (_SPOUSE_WORDS, _NAME_RUN))
 
 
 class _Scan:
@@ -715,6 +732,7 @@ _CUES = (
     _Cue(_COMMA_NAME, "person.apposition", False, first_words(r"(?:%s)\b" % _COMMA_VERBS), _COMMA_NAME_KEY,
          opener=re.compile(_COMMA_NAME_OPENER)),
     _Cue(_HONORIFIC_CUE, "person.honorific", False, first_words(r"(?:%s)\.|(?:%s)[ ]" % (_HONORIFICS, _FAMILIAR))),
+    _Cue(_SPOUSE, "person.spouse", False, first_words(r"(?:%s)[ ]" % _SPOUSE_WORDS)),
 )
 _ROLE_FIRST = first_words(r"(?:%s)(?:[ ]+|,)" % _ROLES)
 
@@ -898,6 +916,8 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
         if m is None:
             return
     h = lex.heads.match(text, m.end())
+    if h and h.group(0)[0].islower() and _BARE_BOARD.match(text, m.end()):
+        h = None  # "… sebagai wakil ketua umum periode …": a board position written lowercase, as a whole
     if not h:
         bare = None if comma or m.group("is") else _BARE_BOARD.match(text, m.end())
         if bare is not None:  # "Armiadi Aman Reza, M.P., dikukuhkan sebagai ketua, …": the board's position
