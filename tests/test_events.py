@@ -83,6 +83,24 @@ SHAPES = [
     ("award-receive-degree", "Wali Kota Blitar, Drs. H. Bambang Wijaya, M.Si., menerima penghargaan Kota Penggerak "
      "Koperasi dari Gubernur Jawa Timur di Surabaya, Sabtu (8/3/2025).", "award_received", "2025-03-08",
      {"recipient": "Bambang Wijaya", "giver": "Gubernur Jawa Timur"}),
+    # a programme as the subject of its launch; the verb form as a noun with its agent after "dilakukan"
+    ("program-passive-subject", "Program Kredit Mesra resmi diluncurkan oleh Gubernur Jawa Barat Dedi Mulyana di Gedung "
+     "Sate, Jumat (14/3/2025).", "program_launched", "2025-03-14", {"agent": "Dedi Mulyana", "object": "Kredit Mesra"}),
+    ("program-launching-dilakukan", "Launching Gerakan Belanja di Warung Tetangga dilakukan Wali Kota Magelang Damar "
+     "Prasetya di Alun-alun, Senin (10/3/2025).", "program_launched", "2025-03-10", {"agent": "Damar Prasetya"}),
+    # a training opened: actively (the opener is no organizer) and passively
+    ("training-opened-active", "Wakil Bupati Sleman Danang Maharsa membuka pelatihan kewirausahaan bagi 50 pemuda di "
+     "Balai Desa Sariharjo, Rabu (12/3/2025).", "training_held", "2025-03-12", {"count": 50, "beneficiary": "pemuda"}),
+    ("training-opened-passive", "Bimtek manajemen keuangan koperasi dibuka secara resmi oleh Kepala Dinas Koperasi "
+     "Kabupaten Magelang Sugiharto, Selasa (11/3/2025).", "training_held", "2025-03-11", {"organizer": "Sugiharto"}),
+    # parties after "antara" as written when they are not both known entities
+    ("agreement-antara-as-written", "Penandatanganan perjanjian kerja sama antara Dinas Koperasi Kabupaten Kebumen dan "
+     "PT Pos Indonesia berlangsung di Kebumen, Rabu (12/3/2025).", "agreement_signed", "2025-03-12",
+     {"parties": "Dinas Koperasi Kabupaten Kebumen dan PT Pos Indonesia"}),
+    # a capitalised function word inside a name does not end the object
+    ("facility-name-with-bersama", "Peresmian Rumah Produksi Bersama ditandai dengan pengguntingan pita oleh Bupati "
+     "Grobogan Setyo Hadi, Rabu (12/3/2025).", "facility_inaugurated", "2025-03-12",
+     {"object": "Rumah Produksi Bersama"}),
     # "dr." written lowercase before the name
     ("facility-passive-dr", "Gedung itu diresmikan oleh Wali Kota Magelang, dr. H. Agus Santoso, Sabtu (8/3/2025).",
      "facility_inaugurated", "2025-03-08", {"agent": "Agus Santoso"}),
@@ -117,6 +135,9 @@ NEGATIVES = [
     ("state-relative", "Produk yang sudah mendapat sertifikat halal lebih dipercaya pembeli."),
     ("planned-nominal", "Peluncuran aplikasi itu akan dilakukan Gubernur pada pekan depan."),
     ("plan-group-swearing-in", "Bupati akan melantik 20 pejabat pekan depan."),
+    ("habit-setiap-tahun", "Setiap tahun Pemkab Sragen menyalurkan bantuan alat kepada pelaku UMKM."),
+    ("habit-rutin", "Dinas Koperasi rutin menggelar pelatihan bagi pelaku UMKM."),
+    ("refers-back-yang-baru", "Dalam sambutannya, Bupati meminta pengurus yang baru dikukuhkan segera bekerja."),
 ]
 
 
@@ -682,3 +703,17 @@ def test_a_predicate_after_a_nominal_trigger_is_no_role(body):
     ev = only(art(body))
     assert ev.date == "2025-03-10"
     assert not any(str(v).casefold().startswith(("berlangsung", "digelar")) for v in ev.roles.values()), ev.roles
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an earlier occurrence with its own year is its own event beside today's (NOTES dev-124)
+    ("Kabupaten Wonosobo kembali meraih penghargaan Pembina Koperasi Terbaik. Sebelumnya, pada tahun 2023 Wonosobo "
+     "juga meraih penghargaan serupa.", [("award_received", None), ("award_received", "2023")]),
+    ("Bupati Lima Puluh Kota menerima penghargaan tokoh penggerak koperasi, Sabtu (8/3/2025). Penghargaan serupa juga "
+     "sebelumnya diterima Bupati di tahun 2022 di Kendal.", [("award_received", "2022"), ("award_received", "2025-03-08")]),
+    # a mention in passing without a time of its own stays none
+    ("Setelah sebelumnya menyerahkan bantuan, Bupati meninjau pasar.", []),
+], ids=["sebelumnya-pada-tahun", "sebelumnya-diterima-di-tahun", "sebelumnya-in-passing"])
+def test_an_earlier_occurrence_with_its_own_year(body, expected):
+    got = sorted(((e.type, e.date) for e in events(art(body))), key=lambda x: (x[0], x[1] or ""))
+    assert got == sorted(expected, key=lambda x: (x[0], x[1] or ""))

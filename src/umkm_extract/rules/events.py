@@ -119,12 +119,14 @@ def default_lexicon() -> EventLexicon:
 _ADVERBS = re.compile(r"(?:\s*(?:secara\s+(?:simbolis|resmi|langsung|gratis|bertahap|serentak)|resmi|"
                       r"langsung|kembali|juga|pun|telah|sudah|baru|turut|sebanyak|sejumlah|sekitar|para|"
                       r"tersebut|itu|ini))+\s*", re.I)
+# the function words as written (lowercase: a capitalised one is part of a name, "Rumah Produksi Bersama"), the
+# days of the week as they come
 _STOP_AFTER = re.compile(
     r"\s+(?:kepada|bagi|untuk|di|pada|dalam|yang|dengan|oleh|dari|sebagai|secara|melalui|saat|usai|ketika|"
     r"sejak|hingga|sebesar|senilai|sebanyak|dan\s+didampingi|didampingi|bersama|serta|agar|supaya|karena|"
     r"sehingga|tersebut|itu|ini|kemarin|lalu|berlangsung|digelar|dilakukan|dilaksanakan|antara|"
-    r"senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\b|\s*(?:,(?!\d)|(?<![\s(]\p{Lu})\.(?!\d)|[;:!?“”\"])|\s+\((?=[^)]*\d)|\s+-\s",
-    re.I)  # a period after an initial ("almarhum M. Faishal Alfath") goes on
+    r"(?i:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu))\b|\s*(?:,(?!\d)|(?<![\s(]\p{Lu})\.(?!\d)|[;:!?“”\"])|"
+    r"\s+\((?=[^)]*\d)|\s+-\s")  # a period after an initial ("almarhum M. Faishal Alfath") goes on
 _PREP = {
     "recipient": re.compile(r"(?<![\p{L}])(?:kepada|bagi|untuk)\s+", re.I),
     "source": re.compile(r"(?<![\p{L}])dari\s+", re.I),
@@ -233,11 +235,15 @@ _NP_GOES_ON = re.compile(r"(?i)(?:kecil|menengah|kec\.|kecamatan|kab\.|kabupaten
                          r"\s*(?-i:(?:\p{Lu}\p{L}{0,2}\.){1,3}\p{L}{0,3}\.?)\s*,|"  # a degree after the name: ", M.Si., menerima"
                          r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*(?:\s+\(\p{Lu}[\p{L}]*\))?\s+)(?=\p{Ll})")
 # a programme as the subject of a passive verb ("program pembinaan … dilaksanakan …")
+_AND = re.compile(r"\s(?:dan|dengan)\s")
 _PROGRAM_SUBJECT = re.compile(r"(?i)\s*(?:\p{L}+\s+){0,2}program(?:nya)?(?![\p{L}])")
 _ATTENDED_BY = re.compile(r"(?i)(?<![\p{L}])diikuti\s+oleh\s+\Z")
 # a habit stated right after the verb ("dilaksanakan secara berkala", "digelar setiap tahun")
 _HABIT_AFTER = re.compile(r"(?i)(?:\s+(?:yang\s+)?(?:di|ber)\p{L}+)?\s+(?:secara\s+)?(?:berkala|rutin|(?:setiap|tiap)\s+(?:hari|pekan|minggu|bulan|"
                           r"triwulan|semester|tahun))(?![\p{L}])")
+# a habit stated before the verb, in its clause: "Setiap tahun Pemkab Sragen menyalurkan …", "rutin menggelar …"
+_HABIT_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:(?:setiap|tiap)\s+(?:hari|pekan|minggu|bulan|triwulan|semester|tahun)|"
+                           r"secara\s+(?:rutin|berkala)|rutin|selalu|biasanya)(?![\p{L}])[^,.;:!?]*\Z")
 # a loan disbursement reported as a running total ("hingga Mei 2021 telah menyalurkan KUR", "realisasi KUR")
 _LOAN = re.compile(r"(?i)(?<![\p{L}])(?:KUR|kredit|pinjaman|pembiayaan)(?![\p{L}])")
 _RUNNING_TOTAL = re.compile(
@@ -376,6 +382,8 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     if voice == "active":
         if subj:
             slots["agent"] = subj
+        elif (ag := role_np("agent", te, se)) is not None:
+            slots["agent"] = ag  # no subject: the verb form used as a noun, "Launching … dilakukan Wali Kota …"
         if after:
             slots["theme"] = (text[after[0]:after[1]], after)
     elif voice == "passive_theme_after":
@@ -479,8 +487,11 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         partner = _DENGAN.search(text[te:se])
         if pm:
             ents = ctx.entities(te + pm.end(), se)[:2]
+            both = _np(text, te + pm.end(), se)
             if len(ents) == 2:
                 slots["agent"] = (f"{ents[0][2]} dan {ents[1][2]}", (ents[0][0], ents[1][1]))
+            elif "agent" not in slots and both is not None and _AND.search(text, *both):
+                slots["agent"] = (" ".join(text[both[0]:both[1]].split()), both)  # the parties as written
         elif partner and "agent" in slots:
             other = ctx.role_entity(te + partner.end(), min(se, te + partner.end() + 100))
             if other:
@@ -519,6 +530,18 @@ def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
     return min(joined, key=lambda d: d.value)
 
 
+# a sentence that opens on an earlier time: "Sebelumnya, …", "Pada tahun 2022, …"
+_PAST_OPENING = re.compile(r"(?i)[\s\W]*(?:sebelumnya|sebelum\s+(?:itu|ini)|(?:pada|di)\s+(?:tahun\s+)?\d{4}|tahun\s+\d{4})"
+                           r"(?![\p{L}\d])")
+
+
+def _past_occurrence(text: str, ss: int, ts: int, date: str, published: str | None) -> bool:
+    """Whether the event of a sentence that opens on an earlier time, dated in an earlier year than the article,
+    is an occurrence of its own (NOTES dev-124: the award of 2022 beside today's): it merges with no other."""
+    return (published is not None and date[:4] < published[:4]
+            and _PAST_OPENING.match(text, ss, ts) is not None)
+
+
 def _earlier_clause(text: str, sent: Span, ts: int) -> Span | None:
     """The "Setelah …," clause around `ts` when the main clause after it reports the occasion of the day
     ("…, Pemko kali ini mengucurkan …", "…, hari ini … meluncurkan …", "…, Pemkab kembali menyalurkan …")."""
@@ -536,6 +559,12 @@ def _earlier_clause(text: str, sent: Span, ts: int) -> Span | None:
         if m.end() <= ts < i < sent[1] and _NEW_OCCASION.search(text, i, min(sent[1], i + 120)):
             return m.start(), i
     return None
+
+
+# "… pengurus yang baru dikukuhkan …": a relative clause that refers back
+_RELATIVE_ADVERBS = frozenset("baru telah sudah resmi".split())
+# a year of its own after the trigger: "… juga sebelumnya diterima Bupati ASA di tahun 2022" is an occurrence
+_OWN_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/])")
 
 
 def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te: int,
@@ -560,15 +589,20 @@ def _negated(lex: EventLexicon, rule: _Rule, text: str, sent: Span, ts: int, te:
     if _EXAMPLE_BEFORE.search(text, max(sent[0], ts - 30), ts):
         return True  # "memperluas jaringan, misalnya dengan penandatanganan MoU …": a way of working, no occurrence
     segs = _COMMA.split(text[sent[0]:ts])
-    if (rule.voice.startswith("passive") and any(_PROGRAM_SUBJECT.match(seg) for seg in segs)) or (
-            rule.voice == "nominal" and _PROGRAM_SUBJECT.match(segs[-1])):
+    if rule.type != "program_launched" and (
+            (rule.voice.startswith("passive") and any(_PROGRAM_SUBJECT.match(seg) for seg in segs))
+            or (rule.voice == "nominal" and _PROGRAM_SUBJECT.match(segs[-1]))):
         return True  # "tahun ini program pembinaan dan pelatihan …, dilaksanakan melalui DAK": the programme runs
-    if _HABIT_AFTER.match(text, te, sent[1]):
+        # (a programme that is launched is the launch's object: "Program Kredit Mesra resmi diluncurkan …")
+    if _HABIT_AFTER.match(text, te, sent[1]) or _HABIT_BEFORE.search(text, max(sent[0], ts - 80), ts):
         return True  # "pelatihan dilaksanakan secara berkala": a habit, not an occurrence
-    if rule.voice in ("passive", "passive_person", "passive_attended") and words and words[-1].casefold() == "yang" \
+    rel = [w.casefold() for w in words[-2:]]
+    if rule.voice in ("passive", "passive_person", "passive_attended") and rel and (
+            rel[-1] == "yang" or (len(rel) == 2 and rel[0] == "yang" and rel[1] in _RELATIVE_ADVERBS)) \
             and not _OLEH.search(text, te, sent[1]) and not _AGENT_NEXT.match(text, te, sent[1]):
         return True  # "Salah satu yang dilantik adalah …": refers back to an occurrence already reported
-    if not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts) and not _DAY_SHIFT.match(text, sent[0], ts):
+    if (not earlier and _SEBELUMNYA.search(text, max(sent[0], ts - 25), ts) and not _DAY_SHIFT.match(text, sent[0], ts)
+            and not _OWN_YEAR.search(text, te, sent[1])):
         return True  # "Setelah sebelumnya menyerahkan …": an earlier occurrence mentioned in passing (but "Sehari
         # sebelumnya, …" dates an occurrence from the occasion)
     return bool(_CONDITIONAL.search(text, sent[0], ts))
@@ -686,7 +720,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                     etype = "facility_inaugurated"  # "resmi meluncurkan Mal Pelayanan Publik": a place is opened
                 if (etype == "facility_inaugurated" and lex.opened_activity is not None
                         and isinstance(roles.get("object"), str) and lex.opened_activity.match(roles["object"])):
-                    continue  # "Pelatihan pembuatan keripik dibuka secara resmi": an activity began
+                    claimed.pop()  # the trigger may still hold the activity itself (a training opened)
+                    continue  # "Pelatihan pembuatan keripik dibuka secara resmi": an activity began, no facility
                 date = d.value if d else None
                 if (etype == "aid_distributed" and (date is None or len(date) < 10)
                         and _LOAN.search(text, max(ss, ts - 100), min(se, te + 60))
@@ -696,8 +731,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                 ev = Event(type=etype, date=date, trigger=text[ts:end], roles=roles, sentence=text[ss:se],
                            sentence_start=ss, trigger_start=ts, trigger_end=end, role_spans=spans, rule=rule.id)
                 sent_events.append(ev)
-                if clause is not None:
-                    earlier.add(ts)
+                if clause is not None or (date is not None and _past_occurrence(text, ss, ts, date, published)):
+                    earlier.add(ts)  # "Sebelumnya, pada tahun 2023 Wonosobo juga meraih …": its own occurrence
                     continue
                 if date is None and (_TURUT.search(text, max(ss, ts - 12), te) or _SAME_OCCASION.match(text, ss, ts)
                                      or _THAT_OCCASION.search(text, ss, se)
