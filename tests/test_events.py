@@ -101,6 +101,14 @@ SHAPES = [
     ("facility-name-with-bersama", "Peresmian Rumah Produksi Bersama ditandai dengan pengguntingan pita oleh Bupati "
      "Grobogan Setyo Hadi, Rabu (12/3/2025).", "facility_inaugurated", "2025-03-12",
      {"object": "Rumah Produksi Bersama"}),
+    # "diterima oleh": who received the award; "dari": who gave it
+    ("award-passive-received", "Penghargaan diterima langsung oleh Wali Kota Surakarta Respati Ardana dari Menteri "
+     "Koperasi Maman Abdulrahman di Jakarta, Kamis (13/3/2025).", "award_received", "2025-03-13",
+     {"recipient": "Respati Ardana", "giver": "Maman Abdulrahman"}),
+    # two verbs of one swearing-in
+    ("official-melantik-dan-mengambil-sumpah", "Bupati Tegal Ischak Maulana melantik dan mengambil sumpah Agus Subagya "
+     "sebagai Sekretaris Daerah Kabupaten Tegal, Senin (10/3/2025).", "official_inaugurated", "2025-03-10",
+     {"agent": "Ischak Maulana", "official": "Agus Subagya", "position": "Sekretaris Daerah"}),
     # "dr." written lowercase before the name
     ("facility-passive-dr", "Gedung itu diresmikan oleh Wali Kota Magelang, dr. H. Agus Santoso, Sabtu (8/3/2025).",
      "facility_inaugurated", "2025-03-08", {"agent": "Agus Santoso"}),

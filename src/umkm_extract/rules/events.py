@@ -416,6 +416,12 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
             if office is not None:  # "dilantik Pj Bupati sebagai Kepala Dinas …": who swore in, then the office
                 slots["theme"] = (text[office[0]:office[1]], office)
                 slots.setdefault("agent", (text[after[0]:after[1]], after))
+        if rule.id == "award.passive_received":
+            if "agent" in slots:
+                slots["recipient"] = slots.pop("agent")  # "diterima (langsung oleh) Wali Kota …": who received it
+            src = role_np("source", te, se)
+            if src:
+                slots["source"] = src
     elif voice == "passive_office_before":
         # "Dwi Retno Palupi, yang resmi menjadi Kepala Dinas … setelah dilantik Bupati pada Jumat (7/2/2025)"
         offices = list(_SEBAGAI.finditer(text, ss, ts))

@@ -179,7 +179,7 @@ _TRAILING_GAP = re.compile(r"[\s,]+\Z")
 _AND_END = re.compile(r"\s(?:dan|&)\Z")
 _SECRETARIAT_END = re.compile(r"(?i:sekretariat\s+daerah)\Z")
 # a unit's number before its region: "Dandim 0315/[Bintan]", "Kapolsek 02/"
-_UNIT_NUMBER_TAIL = re.compile(r"\s+[\d.]+\s*/\s*\Z")
+_UNIT_NUMBER_TAIL = re.compile(r"\s+[\d.]+\s*/\s*\Z|\A\s+\d{3,4}\Z")  # … and a head's bare unit number: "Dandim 0736"
 
 
 def _strip_unit_tail(rest: str, tail: re.Pattern[str]) -> str:
@@ -655,6 +655,18 @@ _HONORIFIC_CUE = re.compile(
        _FAMILIAR, _RUN_TOKEN + r"(?:[ ]+" + _RUN_TOKEN + r"){0,3}"))
 
 
+# a resident or beneficiary named right before an occupation: "Masing-masing, Engga pelaku UMKM batik, Dasiwan
+# perajin bambu, …"
+_OCCUPATIONS = (r"pelaku|perajin|pengrajin|pedagang|petani|nelayan|peternak|penjual|pembudidaya|penenun|pembatik|"
+                r"penjahit|pengusaha|pemilik")
+_NAME_OCCUPATION = re.compile(r"(?P<name>%s)[ ]+(?:%s)\b" % (_NAME_RUN, _OCCUPATIONS))
+_OCCUPATION_KEY = re.compile(r"(?<![\p{L}])(?P<cue>%s)\b" % _OCCUPATIONS)
+# a person named before the nickname they go by: "Budi Santoso, yang akrab disapa Budi Kopi, …"
+_NICK_VERBS = r"disapa|dipanggil"  # not "disebut": places are called too
+_NICKNAMED = re.compile(r"(?P<name>%s),?[ ]+(?:yang[ ]+)?(?:lebih[ ]+)?(?:akrab[ ]+|biasa[ ]+)(?:%s)\b"
+                        % (_NAME_RUN, _NICK_VERBS))
+# the name's comma lies in a lookbehind, so that the key starts at a word of the index (see _APPOSITION_KEY)
+_NICK_KEY = re.compile(r"(?<=(?P<cue>,?[ ]+(?:yang[ ]+)?(?:lebih[ ]+)?))(?:akrab|biasa)[ ]+(?:%s)\b" % _NICK_VERBS)
 # a spouse named after the word: "Emil datang didampingi istrinya Atalia Prayatya"
 _SPOUSE_WORDS = r"istri|istrinya|isteri|isterinya|suami|suaminya"
 _SPOUSE = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?P<name>%s)" % (_SPOUSE_WORDS, _NAME_RUN))
@@ -724,6 +736,9 @@ _CUES = (
     _Cue(_ATTRIB_AFTER, "person.attribution", False, first_words(r"(?:%s)\s" % _ATTRIB_CUES)),
     _Cue(_SPEECH_VERB, "person.speech_verb", True, first_words(r"(?:%s)\b" % _SPEECH_VERBS), _SPEECH_KEY,
          windows=True),
+    _Cue(_NAME_OCCUPATION, "person.occupation", True, first_words(r"(?:%s)\b" % _OCCUPATIONS), _OCCUPATION_KEY,
+         windows=True),
+    _Cue(_NICKNAMED, "person.nickname", True, first_words(r"(?:akrab|biasa)[ ]"), _NICK_KEY, windows=True),
     _Cue(_APPOSITION, "person.apposition", True, first_words(r"(?:%s)\b" % _ROLE_NOUNS), _APPOSITION_KEY,
          windows=True),
     # its role noun may run on into the next word ("pedagangsayur asal …, Suminah, mengaku"): no first
@@ -804,6 +819,8 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                 raw[-1] = _Tok(last.start, last.end - 1, last.text[:-1], "word")
             if from_end:
                 _, name = _trailing_name(raw, lex, regions, 0)
+                if pat is _NAME_OCCUPATION and any(_common_word(t.text, lex) for t in name):
+                    continue  # "Ratusan pedagang …", "Sejumlah pelaku …": a quantity, no name
                 before = _WORD_BEFORE_RUN.search(text, max(a, s - 50), s) if name and name[0] is raw[0] else None
                 if before and (before.group(1).casefold() in _ORG_HEADS or before.group(1) in _PLACE_NOUNS):
                     continue  # "Kopontren Darul Ulum meraih …": the name of a cooperative, not a person; "dermaga
@@ -1176,7 +1193,8 @@ _NOMINALISATION = re.compile(r"(?i:pe[nmr]?g?|ke)\p{Ll}{3,}an\Z")
 def _common_word(word: str, lex: _Lexicon) -> bool:
     """Whether a word of a statistical candidate is a common word rather than part of a name."""
     low = word.casefold()
-    return low not in lex.particle and (low in lex.common or _NOMINALISATION.match(word) is not None)
+    return low not in lex.particle and (low in lex.common or _NOMINALISATION.match(word) is not None
+                                        or (low.endswith("nya") and low[:-3] in lex.common))  # "Pesertanya"
 
 
 def _other_holder(short: list[str], full: list[str], p: PersonMention, group: Sequence[PersonMention]) -> bool:

@@ -1,0 +1,71 @@
+"""Occurrence decisions and event dates on article shapes: how many events a text reports, and the day of each."""
+from __future__ import annotations
+
+import pytest
+
+import umkm_extract
+
+PUB = "2025-03-14"  # a Friday
+
+
+def _key(x):
+    return (x[0], x[1] or "")
+
+
+OCCURRENCES = [
+ # (article body, [(type, date)] of every event it reports)
+ ("Bupati Kudus Sam'ani Intakoris meresmikan Pasar Kliwon, Kamis (13/3). Peresmian ditandai pemotongan pita.", [("facility_inaugurated","2025-03-13")]),
+ ("Pemkab Jepara akan meluncurkan aplikasi Jepara Mall pada April mendatang.", []),
+ ("Peluncuran aplikasi dijadwalkan berlangsung pekan depan di Pendopo.", []),
+ ("Pemkot Semarang menargetkan 5.000 pelaku UMKM terdaftar BPJS Ketenagakerjaan tahun ini.", []),
+ ("Setiap tahun Pemkab Sragen menyalurkan bantuan alat kepada pelaku UMKM.", []),
+ # a running total since a year is an occurrence dated by that year (the dev precedent "sejak tahun 2018 … telah disalurkan")
+ ("Hingga kini Baznas telah menyalurkan bantuan modal kepada 1.500 mustahik sejak 2019.", [("aid_distributed","2019")]),
+ ("Wali Kota Tegal Dedy Yon menyerahkan bantuan gerobak kepada 20 PKL, Senin (10/3/2025). Pada kesempatan yang sama, ia juga menyerahkan kartu BPJS Ketenagakerjaan kepada 100 pekerja rentan.", [("aid_distributed","2025-03-10"),("insurance_enrolled","2025-03-10")]),
+ ("Bupati Batang M Faiz Kurniawan melantik Budi Santoso sebagai Kepala Dinas Koperasi, Senin (10/3/2025). Keesokan harinya, Bupati mengukuhkan pengurus Dekranasda Kabupaten Batang.", [("official_inaugurated","2025-03-10"),("association_inaugurated","2025-03-11")]),
+ ("Kabupaten Wonosobo kembali meraih penghargaan Pembina Koperasi Terbaik. Sebelumnya, pada tahun 2023 Wonosobo juga meraih penghargaan serupa.", [("award_received",None),("award_received","2023")]),
+ ("Bupati Banyumas Sadewo Tri Lastiono menyerahkan bantuan modal kepada 50 pelaku usaha mikro di Pendopo Si Panji, hari ini.", [("aid_distributed","2025-03-14")]),
+ ("Kemarin, Pemkab Purworejo meluncurkan Gerakan Bangga Buatan Indonesia di alun-alun.", [("program_launched","2025-03-13")]),
+ ("Pemkab Klaten dan Bank BPD DIY menandatangani perjanjian kerja sama pembiayaan UMKM di Pendopo Klaten. Kerja sama itu diharapkan memperluas akses kredit.", [("agreement_signed",None)]),
+ ("Pelatihan pemasaran digital bagi 40 pelaku UMKM itu digelar Dinas Koperasi Kota Magelang selama tiga hari, 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ ("Bupati berharap bantuan yang diterima dapat dimanfaatkan sebaik-baiknya.", []),
+ ("Jika lolos verifikasi, pelaku UMKM akan menerima bantuan modal Rp5 juta.", []),
+ ("Tahun lalu, Pemkab Blora menyerahkan 200 gerobak kepada PKL. Tahun ini jumlahnya ditambah.", [("aid_distributed","2024")]),
+ ("Penyerahan bantuan dilakukan secara simbolis oleh Bupati Rembang Harno kepada perwakilan penerima di Pendopo Museum Kartini, Rabu (12/3/2025).", [("aid_distributed","2025-03-12")]),
+ ("Sebanyak 75 pelaku UMKM di Kabupaten Pati mendapatkan sertifikat halal gratis dari Kementerian Agama, Selasa (11/3/2025).", [("aid_distributed","2025-03-11")]),
+ ("Usai dilantik, Kepala Dinas yang baru langsung meninjau pasar.", []),
+ ("Dalam sambutannya, Bupati meminta pengurus yang baru dikukuhkan segera bekerja.", []),
+]
+
+DATES = [
+ # lead sentence dated; the event verb in the next sentence
+ ("Pemkab Demak menggelar acara Gebyar UMKM di Alun-alun Demak, Senin (10/3/2025). Dalam acara itu, Bupati Demak Eisti'anah menyerahkan bantuan modal kepada 25 pelaku usaha mikro.", [("aid_distributed","2025-03-10")]),
+ # no date in the text at all: null, not the publication date
+ ("Bupati Pati Sudewo meresmikan Pasar Puri Baru. Pasar itu dibangun dengan dana APBD.", [("facility_inaugurated",None)]),
+ # weekday resolved with the published date
+ ("Wali Kota Pekalongan Afzan Arslan Djunaid meluncurkan aplikasi Pekalongan Belanja, Rabu (12/3).", [("program_launched","2025-03-12")]),
+ # "Senin lalu" = the last Monday before publication
+ ("Bupati Kendal meresmikan Galeri UMKM pada Senin lalu.", [("facility_inaugurated","2025-03-10")]),
+ # "kemarin"
+ ("Pemkot Salatiga menandatangani nota kesepahaman dengan Bank Jateng, kemarin.", [("agreement_signed","2025-03-13")]),
+ # date given in a separate sentence after the event
+ ("Bupati Semarang Ngesti Nugraha mengukuhkan pengurus Forum UMKM Kabupaten Semarang. Pengukuhan berlangsung di Pendopo Rumah Dinas Bupati, Selasa (11/3/2025).", [("association_inaugurated","2025-03-11")]),
+ # a training over days: the start
+ ("Pelatihan barista bagi 20 pemuda digelar Disnaker Kota Magelang pada 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ # two handovers, two days
+ ("Bupati Rembang menyerahkan bantuan gerobak kepada 20 PKL, Senin (10/3/2025). Sehari kemudian, Bupati menyerahkan bantuan modal kepada 30 pelaku usaha mikro.", [("aid_distributed","2025-03-10"),("aid_distributed","2025-03-11")]),
+ # month only
+ ("Pemkab Blora meraih penghargaan Kabupaten Peduli UMKM pada Februari 2025.", [("award_received","2025-02")]),
+ # date inside the same sentence but of something else (deadline) — the event undated
+ ("Bupati Purbalingga meluncurkan program beasiswa UMKM yang pendaftarannya dibuka hingga 30 April 2025.", [("program_launched",None)]),
+ # "hari ini" in reporting
+ ("Gubernur Jawa Tengah Ahmad Luthfi hari ini melantik Sumarno sebagai Sekda Provinsi Jawa Tengah di Semarang.", [("official_inaugurated","2025-03-14")]),
+ # "pada Jumat (7/3/2025) lalu"
+ ("Penyerahan kartu BPJS Ketenagakerjaan kepada 200 nelayan dilakukan Bupati Cilacap pada Jumat (7/3/2025) lalu.", [("insurance_enrolled","2025-03-07")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", OCCURRENCES + DATES)
+def test_events_and_their_dates(body, expected):
+    got = [(e.type, e.date) for e in umkm_extract.extract("Judul berita\n" + body, published=PUB).events]
+    assert sorted(got, key=_key) == sorted(expected, key=_key)
