@@ -65,7 +65,46 @@ DATES = [
 ]
 
 
-@pytest.mark.parametrize("body, expected", OCCURRENCES + DATES)
+# one ceremony with several occurrences, references back, plans and targets beside an occurrence
+CEREMONIES = [
+
+ # one ceremony: MoU + card handover → two events same day
+ ("Pemkab Batang dan BPJS Ketenagakerjaan menandatangani nota kesepahaman perlindungan pekerja rentan di Pendopo Kabupaten Batang, Senin (10/3/2025). Usai penandatanganan, Bupati Batang menyerahkan kartu peserta BPJS Ketenagakerjaan kepada 100 nelayan.", [("agreement_signed","2025-03-10"),("insurance_enrolled","2025-03-10")]),
+ # inauguration with a facility opening
+ ("Bupati Kendal melantik 12 pejabat administrator di Pendopo Kendal, Selasa (11/3/2025). Seusai pelantikan, Bupati meresmikan Galeri UMKM di lantai dasar gedung itu.", [("official_inaugurated","2025-03-11"),("facility_inaugurated","2025-03-11")]),
+ # a report of the event in the past tense with "telah"
+ ("Pemkab Pati telah meluncurkan aplikasi Pati Belanja pada Rabu (12/3/2025).", [("program_launched","2025-03-12")]),
+ # "Kegiatan tersebut" refers back to the training — one event
+ ("Dinas Koperasi Kota Semarang menggelar pelatihan pengemasan bagi 30 pelaku UMKM, Rabu (12/3/2025). Kegiatan tersebut berlangsung di Hotel Pandanaran.", [("training_held","2025-03-12")]),
+ # a handover repeated in the next sentence → one event
+ ("Bupati Demak menyerahkan bantuan 50 gerobak kepada PKL, Kamis (13/3/2025). Bantuan gerobak itu diserahkan di halaman Pendopo Demak.", [("aid_distributed","2025-03-13")]),
+ # the award handed (giver) then recipient's quote
+ ("Menteri Koperasi Maman Abdurahman menyerahkan penghargaan Pembina Koperasi Terbaik kepada Bupati Klaten Hamenang Wajar Ismoyo di Jakarta, Jumat (7/3/2025). \"Ini kerja bersama,\" kata Hamenang.", [("award_received","2025-03-07")]),
+ # a plan in the next sentence should not add
+ ("Pemkot Surakarta meresmikan Pasar Gede Baru, Senin (10/3/2025). Pemkot juga berencana meresmikan Pasar Legi pada bulan depan.", [("facility_inaugurated","2025-03-10")]),
+ # a target
+ ("Tahun ini Pemkab Sragen menargetkan menyalurkan bantuan modal kepada 500 pelaku usaha mikro.", []),
+ # a past year occurrence with "tahun lalu" + today's
+ ("Bupati Wonogiri menyerahkan 100 unit mesin jahit kepada penjahit rumahan, Senin (10/3/2025). Tahun lalu, Pemkab juga menyerahkan 80 unit mesin jahit.", [("aid_distributed","2025-03-10"),("aid_distributed","2024")]),
+]
+
+# the ways a day is written, and verbs before their nouns
+WRITTEN_DAYS = [
+
+ ("Bupati Kendal Dyah Kartika meresmikan Pasar Weleri pada hari Senin tanggal 10 Maret 2025 pukul 09.00 WIB.", [("facility_inaugurated","2025-03-10")]),
+ ("Bupati Kendal Dyah Kartika meresmikan Pasar Weleri, Senin, 10 Maret 2025.", [("facility_inaugurated","2025-03-10")]),
+ ("Bupati Kendal Dyah Kartika meresmikan Pasar Weleri Senin 10/3.", [("facility_inaugurated","2025-03-10")]),
+ ("Bupati Kendal Dyah Kartika meresmikan Pasar Weleri, Senin (10/03/2025) pagi.", [("facility_inaugurated","2025-03-10")]),
+ ("Bupati Kendal Dyah Kartika,meresmikan Pasar Weleri,Senin(10/3/2025).", [("facility_inaugurated","2025-03-10")]),
+ ("KENDAL - Bupati Kendal Dyah Kartika meresmikan Pasar Weleri yang baru selesai direvitalisasi. Peresmian dilakukan pada Senin (10/3/2025) dengan pemotongan tumpeng.", [("facility_inaugurated","2025-03-10")]),
+ ("Pada Senin (10/3/2025), bertempat di Aula Dinas Koperasi, digelar pelatihan pembukuan bagi 35 pengurus koperasi.", [("training_held","2025-03-10")]),
+ ("\"Alhamdulillah, hari ini kami resmi meluncurkan aplikasi Kendal Belanja,\" kata Bupati Kendal Dyah Kartika, Senin (10/3/2025).", [("program_launched","2025-03-10")]),
+ ("Bantuan tersebut diberikan kepada 20 kelompok usaha bersama (KUBE) di Kecamatan Weleri, Senin (10/3/2025).", [("aid_distributed","2025-03-10")]),
+ ("Sebanyak 15 pejabat fungsional di lingkungan Pemkab Kendal diambil sumpahnya, Senin (10/3/2025).", [("official_inaugurated","2025-03-10")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", OCCURRENCES + DATES + CEREMONIES + WRITTEN_DAYS)
 def test_events_and_their_dates(body, expected):
     got = [(e.type, e.date) for e in umkm_extract.extract("Judul berita\n" + body, published=PUB).events]
     assert sorted(got, key=_key) == sorted(expected, key=_key)

@@ -109,6 +109,11 @@ SHAPES = [
     ("official-melantik-dan-mengambil-sumpah", "Bupati Tegal Ischak Maulana melantik dan mengambil sumpah Agus Subagya "
      "sebagai Sekretaris Daerah Kabupaten Tegal, Senin (10/3/2025).", "official_inaugurated", "2025-03-10",
      {"agent": "Ischak Maulana", "official": "Agus Subagya", "position": "Sekretaris Daerah"}),
+    # a title of merit; being mentored
+    ("award-dinobatkan", "Kabupaten Sragen dinobatkan sebagai Kabupaten Pembina UMKM Terbaik, Senin (10/3/2025).",
+     "award_received", "2025-03-10", {"recipient": "Sragen", "award": "Pembina UMKM Terbaik"}),
+    ("training-received", "Sebanyak 25 perajin batik mendapatkan pendampingan desain dari Dekranasda Kota Pekalongan, "
+     "Senin (10/3/2025).", "training_held", "2025-03-10", {"count": 25}),
     # "dr." written lowercase before the name
     ("facility-passive-dr", "Gedung itu diresmikan oleh Wali Kota Magelang, dr. H. Agus Santoso, Sabtu (8/3/2025).",
      "facility_inaugurated", "2025-03-08", {"agent": "Agus Santoso"}),
@@ -145,6 +150,7 @@ NEGATIVES = [
     ("plan-group-swearing-in", "Bupati akan melantik 20 pejabat pekan depan."),
     ("habit-setiap-tahun", "Setiap tahun Pemkab Sragen menyalurkan bantuan alat kepada pelaku UMKM."),
     ("habit-rutin", "Dinas Koperasi rutin menggelar pelatihan bagi pelaku UMKM."),
+    ("crowned-to-an-office", "Budi Santoso dinobatkan sebagai ketua adat Desa Sukamaju."),
     ("refers-back-yang-baru", "Dalam sambutannya, Bupati meminta pengurus yang baru dikukuhkan segera bekerja."),
 ]
 

@@ -218,8 +218,8 @@ def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
     # the common offices also written lowercase before a name: "ketua umum DPD Iwapi Provinsi Kalsel, Shinta …",
     # "wakil gubernur NTB, Sitti …", "kepala Desa Gentong, Misyono"
-    body += "".join("|" + re.escape(h[0].casefold()) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")"
-                    for h in alts if h in _LOWERCASE_HEADS)
+    body += "".join("|" + re.escape(h[0].casefold()) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + r")(?=\s+[A-Z]|\s+(?:sebelumnya|setempat|terpilih|definitif|lama|baru)\b)"
+                    for h in alts if h in _LOWERCASE_HEADS)  # … only before a capital (fails fast on "para kepala desa")
     # after an acting-office word the head may be lowercase: "Pjs bupati di Kabupaten OKU"
     body_any = "|".join("(?i:" + re.escape(h).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
@@ -660,7 +660,8 @@ _HONORIFIC_CUE = re.compile(
 _OCCUPATIONS = (r"pelaku|perajin|pengrajin|pedagang|petani|nelayan|peternak|penjual|pembudidaya|penenun|pembatik|"
                 r"penjahit|pengusaha|pemilik")
 _NAME_OCCUPATION = re.compile(r"(?P<name>%s)[ ]+(?:%s)\b" % (_NAME_RUN, _OCCUPATIONS))
-_OCCUPATION_KEY = re.compile(r"(?<![\p{L}])(?P<cue>%s)\b" % _OCCUPATIONS)
+# only after a capitalised word: "pelaku" follows "para", "bagi", "UMKM" far more often than a name
+_OCCUPATION_KEY = re.compile(r"(?<=\p{Lu}[\p{L}'’\-]*[ ]+)(?P<cue>%s)\b" % _OCCUPATIONS)
 # a person named before the nickname they go by: "Budi Santoso, yang akrab disapa Budi Kopi, …"
 _NICK_VERBS = r"disapa|dipanggil"  # not "disebut": places are called too
 _NICKNAMED = re.compile(r"(?P<name>%s),?[ ]+(?:yang[ ]+)?(?:lebih[ ]+)?(?:akrab[ ]+|biasa[ ]+)(?:%s)\b"
