@@ -2,6 +2,9 @@
 
     OMP_NUM_THREADS=1 python training/train_ner.py all      # prepare, train, evaluate, kfold, export
 
+The tok2vec is not trained from scratch: as the parser's (train_parser.py), it starts from the packaged POS tagger's
+(`tok2vec_source`: nlp-id's 560k POS-tagged tokens, first 2 of its 4 encoder layers) and is trained further here.
+
 Data (../shared/data/ner-indonesian, ../shared/corpus-dev, corpus/):
 - NERGrit train (cased; PERSON / PLACE / ORGANISATION → PERSON / LOC / ORG); NERGrit valid is spaCy's dev set
   and NERGrit test is only scored. NERP (lowercased news) is not used: a cased model learns capitalisation.
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
 from shipping import ship, spacy_train, words_per_second
+from train_parser import tok2vec_source  # the packaged tagger's tok2vec, cut to its first 2 encoder layers
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -34,6 +38,7 @@ WORK = HERE / "ner_work"
 CONFIG = HERE / "ner.cfg"
 TARGET = ROOT / "src" / "umkm_extract" / "data" / "ner"
 SCORES = HERE / "ner_scores.json"
+OPTS: dict = {"config": CONFIG, "overrides": ()}
 LABELS = {"PERSON": "PERSON", "PLACE": "LOC", "ORGANISATION": "ORG"}
 
 
@@ -118,7 +123,7 @@ def _blank():
 
 
 def prepare() -> None:
-    WORK.mkdir(exist_ok=True)
+    WORK.mkdir(parents=True, exist_ok=True)
     nlp = _blank()
     train = read_bio(NER / "nergrit-train.txt", nlp.vocab)
     arts = articles()
@@ -127,10 +132,12 @@ def prepare() -> None:
     DocBin(docs=read_bio(NER / "nergrit-valid.txt", nlp.vocab)).to_disk(WORK / "dev.spacy")
     DocBin(docs=read_bio(NER / "nergrit-test.txt", nlp.vocab)).to_disk(WORK / "test.spacy")
     print(f"train: {len(train)} docs ({len(arts)} projected articles); dev/test: NERGrit valid/test")
+    tok2vec_source(WORK / "tok2vec_source")
 
 
 def train(train_path: Path | None = None, output: Path | None = None, *extra: str) -> None:
-    spacy_train(CONFIG, output or WORK / "output", train_path or WORK / "train.spacy", WORK / "dev.spacy", *extra)
+    spacy_train(OPTS["config"], output or WORK / "output", train_path or WORK / "train.spacy", WORK / "dev.spacy",
+                f"--paths.tok2vec_source={WORK / 'tok2vec_source'}", *OPTS["overrides"], *extra)
 
 
 K = 5
@@ -174,21 +181,27 @@ def kfold() -> None:
                 tally[lab][1] += len(p)
                 tally[lab][2] += len(g)
         print(f"fold {k}: {len(fold)} articles", {lab: _prf(*v) for lab, v in tally.items()})
-    res = json.loads(SCORES.read_text("utf-8")) if SCORES.is_file() else {}
+    res = json.loads(_scores_file().read_text("utf-8")) if _scores_file().is_file() else {}
     res["kfold_dev_gold_spans"] = {"k": K, "steps_per_fold": KFOLD_STEPS, "articles": len(dev_arts),
                                    **{lab: _prf(*v) for lab, v in tally.items()}}
-    SCORES.write_text(json.dumps(res, indent=1) + "\n", "utf-8")
+    _scores_file().write_text(json.dumps(res, indent=1) + "\n", "utf-8")
     print(json.dumps(res["kfold_dev_gold_spans"], indent=1))
 
 
-def score(model: Path) -> dict:
+def _scores_file() -> Path:
+    """training/ner_scores.json for the shipped run; experiments (--work) keep their figures in their folder."""
+    return SCORES if WORK == HERE / "ner_work" else WORK / "scores.json"
+
+
+def score(model: Path, split: str = "test") -> dict:
+    """NERGrit ``split`` ("test"; "dev" = NERGrit valid, for choosing between runs) on gold tokens."""
     nlp = spacy.load(model)
-    gold = list(DocBin().from_disk(WORK / "test.spacy").get_docs(nlp.vocab))
+    gold = list(DocBin().from_disk(WORK / f"{split}.spacy").get_docs(nlp.vocab))
     examples = [Example(nlp(Doc(nlp.vocab, words=[t.text for t in g])), g) for g in gold]  # gold tokens
     s = nlp.evaluate(examples)
     per = {k: {m: round(v[m], 4) for m in "prf"} for k, v in (s.get("ents_per_type") or {}).items()}
     macro = round(sum(v["f"] for v in per.values()) / len(per), 4) if per else None
-    return {"nergrit_test_sentences": len(gold), "micro": {"p": round(s["ents_p"], 4), "r": round(s["ents_r"], 4),
+    return {f"nergrit_{split}_sentences": len(gold), "micro": {"p": round(s["ents_p"], 4), "r": round(s["ents_r"], 4),
             "f": round(s["ents_f"], 4)}, "macro_f": macro, "per_type": per,
             "published_reference": "IndoNLU Table 5, NERGrit macro F1: XLM-R base 79.1, IndoBERT-large 77.6, fastText 38.7"}
 
@@ -201,10 +214,10 @@ def speed(model: Path) -> dict:
 
 
 def evaluate() -> None:
-    res = json.loads(SCORES.read_text("utf-8")) if SCORES.is_file() else {}
+    res = json.loads(_scores_file().read_text("utf-8")) if _scores_file().is_file() else {}
     res.update(score(WORK / "output" / "model-best"))
     res["speed_one_thread"] = speed(WORK / "output" / "model-best")
-    SCORES.write_text(json.dumps(res, indent=1) + "\n", "utf-8")
+    _scores_file().write_text(json.dumps(res, indent=1) + "\n", "utf-8")
     print(json.dumps(res, indent=1))
 
 
@@ -212,17 +225,40 @@ def export() -> None:
     ship(WORK / "output" / "model-best", TARGET,
          {"name": "umkm_ner", "version": "0.1.0", "license": "CC BY-SA 4.0",
           "description": "PERSON / ORG / LOC for Indonesian news: NERGrit train + spans projected from annotated "
-                         "regional news (lean tokenizer)"},
+                         "regional news (lean tokenizer); tok2vec started from the packaged POS tagger's",
+          "sources": [{"name": n, "license": lic} for n, lic in
+                      (("NERGrit (IndoNLU) train", "NERGrit terms: commercial use allowed, credit the contributors"),
+                       ("umkm_extract annotated regional news (corpus/, development articles)", "project annotations"),
+                       ("nlp-id 0.1.23.0 dataset_postag.txt, via the packaged tagger's tok2vec", "MIT"))]},
          ("ner",), HERE / "ner_ATTRIBUTION.md", score, "micro", json.loads(SCORES.read_text("utf-8")))
 
 
+def dev_score() -> None:
+    """NERGrit valid (the selection set) on gold tokens, for comparing runs; written to WORK/dev_scores.json."""
+    res = score(WORK / "output" / "model-best", "dev")
+    (WORK / "dev_scores.json").write_text(json.dumps(res, indent=1) + "\n", "utf-8")
+    print(json.dumps(res, indent=1))
+
+
 def main() -> None:
+    global WORK
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=["prepare", "train", "evaluate", "kfold", "export", "all"])
-    step = ap.parse_args().step
+    ap.add_argument("step", choices=["prepare", "train", "dev", "evaluate", "kfold", "export", "all"])
+    ap.add_argument("--work", type=Path, default=WORK, help="working folder (experiments; default %(default)s)")
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("overrides", nargs="*", help="config overrides passed to spacy train, e.g. --training.max_steps=8000")
+    args, extra = ap.parse_known_args()
+    WORK = args.work.resolve()
+    OPTS.update(config=args.config, overrides=tuple(args.overrides) + tuple(extra))
+    step = args.step
+    experiment = WORK != HERE / "ner_work"
+    if step == "export" and experiment:
+        raise SystemExit("export ships only the default run (no --work)")
+    if step == "dev":
+        dev_score()
     for name, fn in (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("kfold", kfold),
                      ("export", export)):
-        if step in (name, "all"):
+        if step in (name, "all") and not (experiment and name == "export"):
             fn()
 
 
