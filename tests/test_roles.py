@@ -65,3 +65,14 @@ def test_an_initial_with_its_period_stays_in_the_role():
             "Santunan Rp42 juta itu diserahkan untuk ahli waris almarhum H. La Ode Rusdin.")
     evs = umkm_extract.extract(text, published="2024-12-20").events
     assert any("H. La Ode Rusdin" in (e.roles.get("beneficiary") or "") for e in evs), [e.roles for e in evs]
+
+
+@pytest.mark.parametrize("value, expected", [
+    pytest.param("Pada Kopontren Darul Ulum", "Kopontren Darul Ulum", id="leading-pada-after-a-cut-date"),
+    pytest.param("desa nelayan itu", "desa nelayan", id="trailing-itu"),
+    pytest.param("Lalu Ahmad Juraidi", "Lalu Ahmad Juraidi", id="sasak-name-particle-stays"),
+    pytest.param("Pada itu", None, id="nothing-left"),
+])
+def test_tidy_value(value, expected):
+    from umkm_extract.rules.roles import tidy_value
+    assert tidy_value(value) == expected

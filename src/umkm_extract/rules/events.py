@@ -20,7 +20,7 @@ import regex as re
 
 from .event_dates import date_from_lead, speaks_of_another_time
 from .gazetteer import compact
-from .roles import tidy_span
+from .roles import tidy_span, tidy_value
 from ..records import Count, DateMention, Event, Organization, Person
 from .text import WordIndex, finditer_at, first_words
 
@@ -936,7 +936,15 @@ def _tidy_roles(text: str, ev: Event) -> Event:
     changed = False
     for role, value in ev.roles.items():
         sp = ev.role_spans.get(role)
-        if not isinstance(value, str) or sp is None or value != " ".join(text[sp[0]:sp[1]].split()):
+        if not isinstance(value, str) or sp is None:
+            continue
+        if value != " ".join(text[sp[0]:sp[1]].split()):
+            if (trimmed := tidy_value(value)) != value:
+                changed = True  # "Pada [2023,] Kopontren Darul Ulum": what is left once a time phrase is cut out
+                if trimmed is None:
+                    del roles[role], spans[role]
+                else:
+                    roles[role] = trimmed
             continue
         if role == "position" and _NOT_AN_OFFICE.match(value):
             del roles[role], spans[role]  # "disaksikan Wakil Bupati …", "jabatan disaksikan …": no office

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
-__all__ = ["EDGE_WORDS", "tidy_span", "is_phrase"]
+__all__ = ["EDGE_WORDS", "tidy_span", "tidy_value", "is_phrase"]
 
 Span = tuple[int, int]
 
@@ -77,6 +77,17 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "Kredit Usaha Rakyat (KUR)": the closing parenthesis belongs to the phrase
     return start, end
+
+
+def tidy_value(value: str) -> str | None:
+    """A role value that is not the text of its span (a time phrase cut out of it: "Pada [2023,] Kopontren …") without
+    function words at its edges; None when nothing phrase-like is left."""
+    ws = value.split()
+    while ws and ws[0].strip(".,").casefold() in EDGE_WORDS and ws[0] != "Lalu":  # "Lalu Ahmad …": a Sasak name
+        ws = ws[1:]
+    while ws and ws[-1].strip(".,").casefold() in EDGE_WORDS:
+        ws = ws[:-1]
+    return " ".join(ws) if ws and is_phrase([w.strip(",") for w in ws]) else None
 
 
 def _dotless(word: str) -> str:
