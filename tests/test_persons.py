@@ -725,6 +725,23 @@ SENTENCE_PERSONS = [
  ("\"Kami bersyukur,\" ujar Rohadi, Kepala Biro Perekonomian Setda Jateng.", {"Rohadi":"Kepala Biro Perekonomian Setda"}),
 ]
 
+SENTENCE_PERSONS += [
+    ("Bupati Kendal Dico M Ganinduto membuka pameran produk UMKM di Pendopo Kabupaten Kendal pada pagi hari ini.",
+     {"Dico M Ganinduto": "Bupati"}),  # a one-letter initial inside the name
+    ("Bupati Muna Barat La Rafiu hadir dalam peringatan Hari Koperasi di lapangan upacara kantor bupati itu.",
+     {"La Rafiu": "Bupati"}),
+    ("Kepala Dinas Pariwisata NTB Lalu Mohammad Faozal hadir.", {"Lalu Mohammad Faozal": "Kepala Dinas Pariwisata"}),
+    ("Acara dibuka Bupati Konut Ruksamin. Hebat, kata warga.", {"Ruksamin": "Bupati"}),
+    ("Direktur Utama PT Bank NTB Syariah Kukuh Rahardjo menandatangani MoU.", {"Kukuh Rahardjo": "Direktur Utama"}),
+    ("Pemimpin Divisi Usaha Syariah BSB Syariah Festi Mohamad, Sabtu, mengatakan realisasi naik.",
+     {"Festi Mohamad": "Pemimpin Divisi Usaha Syariah"}),
+    ("Kapolsek Tuntang AKP Slamet Riyadi dan Danramil Tuntang Kapten Inf Sugeng hadir.",
+     {"Slamet Riyadi": "Kapolsek", "Sugeng": "Danramil"}),
+    ("Wabup Sleman Danang Maharsa bersama Sekda Sleman Susmiarto meninjau pasar.",
+     {"Danang Maharsa": "Wabup", "Susmiarto": "Sekda"}),
+    ("Ayah Wa, sapaan akrab Wakil Bupati Aceh Tamiang, hadir.", {}),
+]
+
 
 @pytest.mark.parametrize("sentence, expected", SENTENCE_PERSONS)
 def test_every_person_of_a_sentence(sentence, expected):

@@ -70,7 +70,7 @@ _POSITION_ACRONYM_TAIL = re.compile(
     r"\A(?P<title>(?:Rektor|Wakil\s+Rektor|Dekan|Pemimpin(?:\s+\p{Lu}\p{Ll}+)*|Direktur\s+Utama|(?:Regional\s+)?CEO|"
     r"Vice\s+President(?:\s+\p{Lu}\p{Ll}+)*|Head(?:\s+\p{Lu}\p{Ll}+)*|(?:Branch|Area)\s+Manager|"
     r"General\s+Manager|Manajer|Manager|Kepala\s+Perwakilan|Kepala\s+Cabang|Pimpinan(?:\s+Cabang)?))"
-    r"\s+(?P<org>\p{Lu}{2,6})\s*\Z")
+    r"\s+(?P<org>\p{Lu}{2,6}(?:\s+(?:Syariah|Tbk|Persero))?)\s*\Z")
 # A position followed by the non-government body it belongs to (ANNOTATION.md: the title is the position, the
 # body goes to `organization`): "Ketua Forum UMKM", "Ketua Umum DPP IWAPI", "Direktur BUMDes Karya Segara",
 # "Pimpinan Cabang PNM Bone". A government unit after the position stays in the title ("Kepala Dinas Koperasi"),
