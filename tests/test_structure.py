@@ -190,3 +190,9 @@ def test_a_place_after_an_outlets_dash_is_dateline_when_it_is_a_region(line, dat
     text = f"Judul Berita Di Sini\n\n{line}\n"
     s = parse_structure(text)
     assert text[s.dateline[0]:s.dateline[1]] == dateline
+
+
+def test_the_one_sentence_under_a_headline_is_the_body():
+    text = "Judul berita\nBupati Kendal Dico M Ganinduto membuka pameran."
+    st = parse_structure(text)
+    assert [text[s:e] for s, e in st.body] == ["Bupati Kendal Dico M Ganinduto membuka pameran."]

@@ -187,8 +187,9 @@ def parse_structure(text: str, *, headline: bool | None = None) -> Structure:
                 continue
             # without a headline the text opens with its body: a short first sentence counts too
             opening = not headline and not seen_first
-            if not (_is_body_like(rest) or (opening and (_SENT_END.search(rest) or _has_words(rest, 3)
-                                                          or len(filled) == 1))):
+            only = (s, e) == filled[-1] and _SENT_END.search(rest)  # the one sentence under a headline is its body
+            if not (_is_body_like(rest) or only or (opening and (_SENT_END.search(rest) or _has_words(rest, 3)
+                                                                  or len(filled) == 1))):
                 seen_first = True
                 continue
             in_body = True
