@@ -108,3 +108,27 @@ WRITTEN_DAYS = [
 def test_events_and_their_dates(body, expected):
     got = [(e.type, e.date) for e in umkm_extract.extract("Judul berita\n" + body, published=PUB).events]
     assert sorted(got, key=_key) == sorted(expected, key=_key)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # one sentence, three givers handing over three things (NOTES dev-177: three handovers by three givers)
+    ("Dalam acara itu, Bupati Klaten menyerahkan bantuan gerobak kepada 10 PKL, Kapolres Klaten menyerahkan paket "
+     "sembako kepada 50 warga, dan Kepala Cabang BRI Klaten menyerahkan bantuan CSR berupa tenda kepada 5 pedagang, "
+     "Senin (10/3/2025).", ["Bupati Klaten", "Kapolres Klaten", "Kepala Cabang BRI Klaten"]),
+    # the same, sentence by sentence, told as further happenings ("Selain itu", "Sementara")
+    ("Bupati Klaten menyerahkan bantuan gerobak kepada 10 PKL, Senin (10/3/2025). Selain itu, Ketua Baznas Klaten "
+     "menyerahkan bantuan modal kepada 20 mustahik. Sementara Kepala Cabang BRI Klaten menyerahkan bantuan tenda kepada "
+     "5 pedagang.", ["Bupati Klaten", "Ketua Baznas Klaten", "Kepala Cabang BRI Klaten"]),
+], ids=["one-sentence", "three-sentences"])
+def test_distinct_givers_at_one_ceremony_are_distinct_events(body, expected):
+    evs = umkm_extract.extract("Judul berita\n" + body, published=PUB).events
+    assert [(e.type, e.date) for e in evs] == [("aid_distributed", "2025-03-10")] * 3
+    assert [e.roles.get("giver") for e in evs] == expected
+
+
+def test_a_card_handed_over_at_the_signing_is_an_enrolment():
+    body = ("Pemkot Magelang dan Bank Jateng menandatangani nota kesepahaman, Senin (10/3/2025). Dalam kesempatan itu "
+            "juga diserahkan kartu BPJS Ketenagakerjaan kepada 100 pekerja rentan.")
+    evs = umkm_extract.extract("Judul berita\n" + body, published=PUB).events
+    assert sorted((e.type, e.date) for e in evs) == [("agreement_signed", "2025-03-10"),
+                                                     ("insurance_enrolled", "2025-03-10")]

@@ -1042,7 +1042,10 @@ _MAIN_ROLE = {"award_received": "recipient", "association_inaugurated": "object"
 
 def _named_apart(a: object, b: object, first_only: bool = False) -> bool:
     """Whether two role values are both named (capitalised, no pronoun; with ``first_only``, only ``b`` need be)
-    and neither contains the other: "Pemkab Tabanan juga menerima", not "semuanya juga sudah mendapatkan"."""
+    and neither contains the other: "Pemkab Tabanan juga menerima", not "semuanya juga sudah mendapatkan". Values are
+    read without the function words at their edges (roles are tidied after merging): "dan Kepala Cabang …"."""
+    a = (tidy_value(a) or a) if isinstance(a, str) else a
+    b = (tidy_value(b) or b) if isinstance(b, str) else b
     if not isinstance(a, str) or not isinstance(b, str) or not b[:1].isupper() or _PRONOUN.match(b):
         return False
     if not first_only and (not a[:1].isupper() or _PRONOUN.match(a)):
@@ -1056,6 +1059,10 @@ def _apart(a: object, b: object) -> bool:
     return isinstance(a, str) and isinstance(b, str) and a.casefold() not in b.casefold() and b.casefold() not in a.casefold()
 
 
+# a sentence told as a further happening: "Sementara (itu), Kepala Cabang BRI … menyerahkan …"
+_MEANWHILE = re.compile(r"(?i)[\s\W]*(?:sementara(?:\s+itu)?|di\s+samping\s+itu|selanjutnya)(?![\p{L}])")
+
+
 def _another_one(g: Event, ev: Event) -> bool:
     """Whether ``ev`` says it is another occurrence of ``g``'s kind.
 
@@ -1064,10 +1071,15 @@ def _another_one(g: Event, ev: Event) -> bool:
     ("Dinas … juga telah menyalurkan 25 unit alat tenun …" after the BPJS payout) or in a sentence told as a
     further happening at the occasion, outside a quote ("Selain itu, Pemimpin Cabang Bank Papua … menyerahkan 30
     unit meja …" after the Pemprov's capital grants: NOTES dev-177, three handovers by three givers)."""
-    other_giver = (ev.type == "aid_distributed" and ev.sentence_start != g.sentence_start
+    other_giver = (ev.type == "aid_distributed"
                    and _named_apart(g.roles.get("giver"), ev.roles.get("giver"))
                    and _apart(g.roles.get("item"), ev.roles.get("item")))
-    if other_giver and _SAME_OCCASION.match(ev.sentence) and not _QUOTE_MARK.search(ev.sentence):
+    if other_giver and ev.sentence_start == g.sentence_start:
+        # "Bupati … menyerahkan gerobak …, Kapolres … menyerahkan paket sembako …": each clause its own giver
+        giver_at = ev.role_spans.get("giver", (-1, -1))[0]
+        return giver_at > g.trigger_end and not _QUOTE_MARK.search(ev.sentence)
+    if other_giver and (_SAME_OCCASION.match(ev.sentence) or _MEANWHILE.match(ev.sentence)) \
+            and not _QUOTE_MARK.search(ev.sentence):
         return True
     if not _ALSO_BEFORE.search(ev.sentence, 0, max(0, ev.trigger_start - ev.sentence_start)):
         return False

@@ -21,7 +21,7 @@ EDGE_WORDS = frozenset(
     "dan atau serta yang di ke dari oleh pada dalam dengan untuk bagi kepada terhadap tentang sebagai setelah "
     "sebelum sejak usai selama hingga sampai saat ketika ini itu tersebut pun juga akan telah sudah sedang "
     "masih baru resmi secara sendiri ia dia beliau saya kami kita mereka hari pekan bulan tahun tanggal pukul bahwa agar supaya "
-    "karena namun tetapi lalu kemudian".split())
+    "karena namun tetapi lalu kemudian sementara".split())
 # honorifics and degrees cut off from their name by a window edge: "Dekranasda Aceh Dr", "Pdt"
 _LOOSE_TITLES = frozenset("dr drs dra ir h hj pdt prof kh st se sh mm msi mpd".split())
 _WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-./]*")
