@@ -114,6 +114,9 @@ SHAPES = [
      "award_received", "2025-03-10", {"recipient": "Sragen", "award": "Pembina UMKM Terbaik"}),
     ("training-received", "Sebanyak 25 perajin batik mendapatkan pendampingan desain dari Dekranasda Kota Pekalongan, "
      "Senin (10/3/2025).", "training_held", "2025-03-10", {"count": 25}),
+    # a quoted name inside the object
+    ("program-quoted-name", 'Bupati Pemalang meluncurkan program "Satu Desa Satu Produk" di Alun-alun Pemalang, '
+     "Senin (10/3/2025).", "program_launched", "2025-03-10", {"object": "Satu Desa Satu Produk"}),
     # "dr." written lowercase before the name
     ("facility-passive-dr", "Gedung itu diresmikan oleh Wali Kota Magelang, dr. H. Agus Santoso, Sabtu (8/3/2025).",
      "facility_inaugurated", "2025-03-08", {"agent": "Agus Santoso"}),

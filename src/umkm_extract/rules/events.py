@@ -254,6 +254,10 @@ _SUBJECT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|re
 _RECIPIENT_END = re.compile(r"\s+(?=(?:telah|sudah|juga|secara|akan|pun|kembali|ikut|turut|langsung)\b)|\s*$")
 
 
+_OPENING_QUOTE = re.compile(r"\s+[“\"](?=[\p{L}\p{N}])")
+_CLOSING_QUOTE = re.compile(r"(?<=[\p{L}\p{N}.!?])[”\"]")
+
+
 def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, max_words: int = 14) -> Span | None:
     m = _ADVERBS.match(text, start, limit)
     s = m.end() if m else start
@@ -262,6 +266,11 @@ def _np(text: str, start: int, limit: int, stop: re.Pattern[str] = _STOP_AFTER, 
     if s >= limit:
         return None
     st = stop.search(text, s, limit)
+    while st is not None and (q := _OPENING_QUOTE.match(text, st.start(), limit)) is not None:
+        close = _CLOSING_QUOTE.search(text, q.end(), min(limit, q.end() + 80))
+        if close is None:
+            break
+        st = stop.search(text, close.end(), limit)  # a quoted name goes on the phrase: program "Satu Desa Satu Produk"
     e = st.start() if st else limit
     words = list(islice(_NONSPACE.finditer(text, s, e), max_words + 1))  # enough to see whether it is longer
     if not words:

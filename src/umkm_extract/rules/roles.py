@@ -32,6 +32,8 @@ _CLAUSE = re.compile(r"\s+(?:yang|dimana|di\s+mana|sehingga|agar|supaya|karena|t
                      r"bertempat|terdiri)(?:\s|\Z)|\s[-–—]\s|[;\"“”]")
 
 
+# a short name in quotes, with no clause punctuation inside: "Satu Desa Satu Produk", “Si Jempol”
+_QUOTED_NAME = re.compile(r"[\"“](?=\p{Lu}|\p{N})[^\"“”,.;:!?\n]{1,60}[\"”]")
 _TIME_LEAD = re.compile(r"(?i)(?:beberapa|se|satu|dua|tiga|empat|lima|\d+)\s*(?:hari|pekan|minggu|bulan|tahun)\s+"
                         r"(?:sebelumnya|lalu|kemudian|setelahnya)\s+")
 _COMPANION = re.compile(r"\s+(?:yang\s+)?didampingi(?:\s|\Z)|,?\s+bersama(?:-sama)?\s+(?:dengan\s+)?(?=\p{Lu})")
@@ -64,6 +66,8 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
         while c is not None and c.start() == s:  # a break right at the start is an edge, not a clause
             s = c.end()
             c = _CLAUSE.search(text, s, e)
+        while c is not None and (q := _QUOTED_NAME.match(text, c.start(), e)) is not None:
+            c = _CLAUSE.search(text, q.end(), e)  # program "Satu Desa Satu Produk": a quoted name, not speech
         if c is not None and _words(text, s, c.start()):
             e = c.start()
     ws = _words(text, s, e)
@@ -76,6 +80,10 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     start, end = ws[0][0], ws[-1][1]
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "Kredit Usaha Rakyat (KUR)": the closing parenthesis belongs to the phrase
+    elif text.count("“", start, end) > text.count("”", start, end) and text.startswith("”", end):
+        end += 1  # program “Si Jempol”
+    elif text.count('"', start, end) % 2 and text.startswith('"', end):
+        end += 1
     return start, end
 
 
