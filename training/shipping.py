@@ -61,3 +61,13 @@ def ship(source: Path, target: Path, meta: dict[str, Any], components: Sequence[
     if again[key] != saved[key]:
         raise SystemExit(f"the packaged model scores {key}={again[key]}, the trained one {saved[key]}")
     print(f"exported to {target} (re-scored: {key} {again[key]})")
+
+
+def run_steps(step: str, steps: Sequence[tuple[str, Callable[[], None]]], *, experiment: bool) -> None:
+    """Run the steps (name, function) that ``step`` names, or all in order for "all"; an experiment (a ``--work``
+    folder of its own) never exports into the package."""
+    if step == "export" and experiment:
+        raise SystemExit("export ships only the default run (no --work)")
+    for name, fn in steps:
+        if step in (name, "all") and not (experiment and name == "export"):
+            fn()

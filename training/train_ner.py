@@ -26,7 +26,7 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
-from shipping import ship, spacy_train, words_per_second
+from shipping import run_steps, ship, spacy_train, words_per_second
 from train_parser import tok2vec_source  # the packaged tagger's tok2vec, cut to its first 2 encoder layers
 
 HERE = Path(__file__).resolve().parent
@@ -251,15 +251,10 @@ def main() -> None:
     WORK = args.work.resolve()
     OPTS.update(config=args.config, overrides=tuple(args.overrides) + tuple(extra))
     step = args.step
-    experiment = WORK != HERE / "ner_work"
-    if step == "export" and experiment:
-        raise SystemExit("export ships only the default run (no --work)")
     if step == "dev":
         dev_score()
-    for name, fn in (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("kfold", kfold),
-                     ("export", export)):
-        if step in (name, "all") and not (experiment and name == "export"):
-            fn()
+    run_steps(step, (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("kfold", kfold),
+                     ("export", export)), experiment=WORK != HERE / "ner_work")
 
 
 if __name__ == "__main__":

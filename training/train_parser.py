@@ -22,7 +22,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
-from shipping import ship, spacy_train, words_per_second
+from shipping import run_steps, ship, spacy_train, words_per_second
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -301,14 +301,10 @@ def main() -> None:
     OPTS.update(rules=tuple(r for r in args.rules.split(",") if r), gsd_weight=args.gsd_weight,
                 config=args.config, finetune=not args.no_finetune, overrides=tuple(args.overrides) + tuple(extra))
     step = args.step
-    experiment = WORK != HERE / "parser_work"
-    if step == "export" and experiment:
-        raise SystemExit("export ships only the default run (no --work)")
     if step == "finetune":
         finetune()
-    for name, fn in (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("export", export)):
-        if step in (name, "all") and not (experiment and name == "export"):
-            fn()
+    run_steps(step, (("prepare", prepare), ("train", train), ("evaluate", evaluate), ("export", export)),
+              experiment=WORK != HERE / "parser_work")
 
 
 if __name__ == "__main__":
