@@ -234,8 +234,9 @@ _PROGRAM = re.compile(r"BPJS(?:\s+(?:Ketenagakerjaan|Kesehatan|TK|Naker))?|JKN(?
 _NP_GOES_ON = re.compile(r"(?i)(?:kecil|menengah|kec\.|kecamatan|kab\.|kabupaten|kota|provinsi|desa|kelurahan)\b|"
                          r"\s*(?-i:(?:\p{Lu}\p{L}{0,2}\.){1,3}\p{L}{0,3}\.?)\s*,|"  # a degree after the name: ", M.Si., menerima"
                          r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*(?:\s+\(\p{Lu}[\p{L}]*\))?\s+)(?=\p{Ll})")
-# a programme as the subject of a passive verb ("program pembinaan … dilaksanakan …")
+# two parties joined: "antara Dinas Koperasi … dan PT Pos Indonesia"
 _AND = re.compile(r"\s(?:dan|dengan)\s")
+# a programme as the subject of a passive verb ("program pembinaan … dilaksanakan …")
 _PROGRAM_SUBJECT = re.compile(r"(?i)\s*(?:\p{L}+\s+){0,2}program(?:nya)?(?![\p{L}])")
 _ATTENDED_BY = re.compile(r"(?i)(?<![\p{L}])diikuti\s+oleh\s+\Z")
 # a habit stated right after the verb ("dilaksanakan secara berkala", "digelar setiap tahun")
@@ -502,10 +503,10 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         partner = _DENGAN.search(text[te:se])
         if pm:
             ents = ctx.entities(te + pm.end(), se)[:2]
-            both = _np(text, te + pm.end(), se)
             if len(ents) == 2:
                 slots["agent"] = (f"{ents[0][2]} dan {ents[1][2]}", (ents[0][0], ents[1][1]))
-            elif "agent" not in slots and both is not None and _AND.search(text, *both):
+            elif "agent" not in slots and (both := _np(text, te + pm.end(), se)) is not None \
+                    and _AND.search(text, *both):
                 slots["agent"] = (" ".join(text[both[0]:both[1]].split()), both)  # the parties as written
         elif partner and "agent" in slots:
             other = ctx.role_entity(te + partner.end(), min(se, te + partner.end() + 100))

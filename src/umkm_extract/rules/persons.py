@@ -96,7 +96,7 @@ _UNIT_OF = _UNIT_WORDS | frozenset("kadis kabid kementerian kemenko menteri depu
 # The councils, chambers and state bodies that a title keeps (ANNOTATION.md; NOTES dev-112) are the exceptions.
 _POSITION_OF_ACRONYM = re.compile(
     r"\A(?P<title>(?i:Ketua|Wakil\s+Ketua|Sekretaris|Bendahara|Sekjen)(?i:\s+(?:Umum|Harian))?)\s+"
-    r"(?P<org>(?P<acronym>\p{Lu}{3,8})(?:\s.*)?)\Z")
+    r"(?P<org>\p{Lu}{3,8}(?:\s.*)?)\Z")
 _KEPT_BODIES = frozenset(
     "dpr dprd dprk dpd mpr bpd bkow tapd apdesi kdmp kahmi pkk kpu kpud kpid kpai bawaslu panwaslu baznas mui koni "
     "dekranas dekranasda dekopin dekopinda dekopinwil lpm lkmd tppkk ppkk "
@@ -199,8 +199,11 @@ def _strip_unit_tail(rest: str, tail: re.Pattern[str]) -> str:
 _RI_SUFFIX = re.compile(r"(?:\s*,)?\s+(?:Republik\s+Indonesia|RI)\s*\Z")
 
 
-_LOWERCASE_HEADS = frozenset(("Ketua", "Ketua Umum", "Wakil Ketua", "Kepala", "Kepala Desa", "Gubernur", "Wakil Gubernur", "Bupati", "Wakil Bupati",
-                              "Wali Kota", "Walikota", "Camat", "Lurah", "Direktur", "Sekretaris"))
+# the common offices also written lowercase before a name, and what may follow them then
+_LOWERCASE_HEADS = frozenset(("Ketua", "Ketua Umum", "Wakil Ketua", "Kepala", "Kepala Desa", "Gubernur", "Wakil Gubernur",
+                              "Bupati", "Wakil Bupati", "Wali Kota", "Walikota", "Camat", "Lurah", "Direktur",
+                              "Sekretaris"))
+_LOWERCASE_HEAD_NEXT = r"(?=\s+[A-Z]|\s+(?:sebelumnya|setempat|terpilih|definitif|lama|baru)\b)"
 
 
 @cache
@@ -218,8 +221,9 @@ def _lexicon(user: UserLexicon | None = None) -> _Lexicon:
     body = "|".join(re.escape(h[0]) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")" for h in alts)
     # the common offices also written lowercase before a name: "ketua umum DPD Iwapi Provinsi Kalsel, Shinta …",
     # "wakil gubernur NTB, Sitti …", "kepala Desa Gentong, Misyono"
-    body += "".join("|" + re.escape(h[0].casefold()) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + r")(?=\s+[A-Z]|\s+(?:sebelumnya|setempat|terpilih|definitif|lama|baru)\b)"
-                    for h in alts if h in _LOWERCASE_HEADS)  # … only before a capital (fails fast on "para kepala desa")
+    # (only before a capital or a qualifier: fails fast on "para kepala desa")
+    body += "".join("|" + re.escape(h[0].casefold()) + "(?i:" + re.escape(h[1:]).replace(r"\ ", r"\s*") + ")"
+                    + _LOWERCASE_HEAD_NEXT for h in alts if h in _LOWERCASE_HEADS)
     # after an acting-office word the head may be lowercase: "Pjs bupati di Kabupaten OKU"
     body_any = "|".join("(?i:" + re.escape(h).replace(r"\ ", r"\s*") + ")" for h in alts)
     pattern = re.compile(
@@ -337,7 +341,7 @@ def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None 
                 if not _capitalised_word(nxt) or (heads is not None and heads.match(text, nxt.start("word"))):
                     break
                 toks.append(_Tok(start, end, w, "conj"))
-            elif w in ("bin", "binti") and toks and toks[-1].kind == "word":
+            elif w in _KIN_PARTICLES and toks and toks[-1].kind == "word":
                 nxt = _TOK.match(text, end, limit)
                 if not _capitalised_word(nxt):
                     break
@@ -588,8 +592,8 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
 _RUN_TOKEN = r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}'’\-]*)"
 # a lowercase kinship particle may join two name words: "Nita bin Umar", "Rosmawati br Sembiring"
 _KIN_PARTICLES = frozenset(("bin", "binti", "br", "boru"))
-_NAME_RUN = (r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+(?:(?:bin|binti|br|boru)[ ]+)?%s){0,4}"
-             % (_RUN_TOKEN, _RUN_TOKEN))
+_NAME_RUN = (r"(?:(?:H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Ra)\.?\s+)?%s(?:[ ]+(?:(?:%s)[ ]+)?%s){0,4}"
+             % (_RUN_TOKEN, "|".join(sorted(_KIN_PARTICLES)), _RUN_TOKEN))
 # Keyword alternations are kept as plain strings (no \p{..}) so that `first_words` can read them.
 _ATTRIB_CUES = (
     r"kata|ujar|ungkap|sebut|tutur|jelas|tegas|papar|imbuh|tambah|ucap|aku|terang|harap|"
