@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/nergrit_persons.py                 # default profile
     .venv/bin/python benchmarks/nergrit_persons.py --profile accurate
+    .venv/bin/python benchmarks/nergrit_persons.py --split valid     # the split to tune on (test is reported)
 
 Each test sentence (its tokens joined by spaces) goes through ``Extractor(profile=…)`` as a one-line text, with
 no other option. A predicted person matches a gold PERSON span leniently: the names are equal after
@@ -16,7 +17,7 @@ from pathlib import Path
 import umkm_extract
 from umkm_extract.rules.text import normalize_name
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner-indonesian" / "nergrit-test.txt"
+DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner-indonesian"
 
 
 def sentences(path: Path) -> list[tuple[str, list[str]]]:
@@ -55,10 +56,12 @@ def lenient(a: str, b: str) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--profile", default="fast")
+    ap.add_argument("--split", default="test", choices=("test", "valid"))
+    ap.add_argument("--errors", action="store_true", help="print each missed and each spurious name")
     args = ap.parse_args()
     ex = umkm_extract.Extractor(profile=args.profile)
     tp = n_pred = n_gold = 0
-    for text, gold in sentences(DATA):
+    for text, gold in sentences(DATA_DIR / f"nergrit-{args.split}.txt"):
         pred = [p.name for p in ex(text).persons]
         n_pred += len(pred)
         n_gold += len(gold)
@@ -68,10 +71,16 @@ def main() -> None:
             if i is not None:
                 used.add(i)
                 tp += 1
+            elif args.errors:
+                print(f"  missed {g!r}: {text}")
+        if args.errors:
+            for i, p in enumerate(pred):
+                if i not in used:
+                    print(f"  spurious {p!r}: {text}")
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"NERGrit test, persons via extract() (profile={args.profile}): P={p:.3f} R={r:.3f} F1={f:.3f} "
+    print(f"NERGrit {args.split}, persons via extract() (profile={args.profile}): P={p:.3f} R={r:.3f} F1={f:.3f} "
           f"(tp={tp} pred={n_pred} gold={n_gold})")
 
 

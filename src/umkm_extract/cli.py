@@ -295,7 +295,7 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (default), or csv / parquet: after the run, also one table per kind beside OUTPUT (OUTPUT.persons.csv, …)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler address, or 'local' to start a LocalCluster (extra: dask)."),
-    profile: str = typer.Option("fast", "--profile", help="fast (default: rules) or accurate (adds the shipped statistical models)."),
+    profile: str = typer.Option("fast", "--profile", help="fast (default: rules; the NER on one-line texts) or accurate (the NER in articles too)."),
     backend: str = typer.Option("rules", "--backend", help="Event roles: rules (default), parser (the shipped dependency parser) or stanza (extra: stanza)."),
     events: Optional[Path] = typer.Option(None, "--events", exists=True, dir_okay=False, help="A JSON file of extra event types and rules (the shape of data/events.json)."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", exists=True, dir_okay=False, help="A JSON file of extra titles, region aliases, name stopwords and organisation heads (see umkm_extract.lexicon)."),

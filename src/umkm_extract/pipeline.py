@@ -8,12 +8,14 @@ from . import tokenizer as _tokenizer  # noqa: F401  (registers umkm.LeanTokeniz
 from .components import entities as _entities  # noqa: F401  (registers the factories)
 from .components import events as _events  # noqa: F401
 from .components import doc_view as _doc_view  # noqa: F401
+from .components import ner as _ner  # noqa: F401
 from .components import structure as _structure  # noqa: F401
 
 PIPELINE: tuple[str, ...] = (
     "umkm_structure",
     "umkm_regions",
     "umkm_persons",
+    "umkm_ner",
     "umkm_dates",
     "umkm_counts",
     "umkm_events",
@@ -28,8 +30,9 @@ def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: b
               lexicon: str | None = None, events: str | None = None) -> Language:
     """A ``spacy.blank("id")`` pipeline with our components; the lean tokenizer unless asked otherwise.
 
-    ``profile="fast"`` (default): rules only. ``profile="accurate"``: the shipped statistical NER
-    (``umkm_ner``, trained offline on NERGrit and annotated regional news) reads the capitalised runs that no
+    ``profile="fast"`` (default): rules on articles; the shipped statistical NER (``umkm_ner``, trained offline
+    on NERGrit and annotated regional news) reads one-line texts only (a sentence given alone, where the rules
+    have no context to read). ``profile="accurate"``: the NER also reads the capitalised runs of articles that no
     rule explained, after ``umkm_persons``; its PERSON spans become person candidates that rules and context
     decide on. More persons found (recall), several times slower (README, "Profiles").
 
@@ -50,11 +53,8 @@ def build_nlp(*, lean_tokenizer: bool = True, profile: str = "fast", doc_view: b
             settings.setdefault(name, {})["lexicon"] = lexicon
     if events is not None:
         settings.setdefault("umkm_events", {})["extra_lexicon"] = events
+    settings["umkm_ner"] = {"scope": "windows" if profile == "accurate" else "one_line"}
     for name in PIPELINE:
         if doc_view or name != "umkm_doc":
             nlp.add_pipe(name, config=settings.get(name, {}))
-    if profile == "accurate":
-        from .components import ner as _ner  # noqa: F401  (registers umkm_ner)
-
-        nlp.add_pipe("umkm_ner", after="umkm_persons")
     return nlp

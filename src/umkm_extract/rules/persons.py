@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -1189,6 +1189,49 @@ def candidate_mentions(text: str, candidates: Sequence[Span], *, spans: Sequence
             out.append(PersonMention(name[0].start, name[-1].end, _name_text(text, name), "person.nnp"))
     _titles_after(text, out, regions, lex)
     return out
+
+
+# words of a group's name ("Valencia CF", "James Last Orchestra") and nouns whose capitalised name follows
+# ("Puncak Datuk Panglima Husin", "Piala Bang Yos II"): a statistical PERSON span with one is no person
+_GROUP_HEADS = frozenset("klub club fc cf band grup group orkestra orchestra partai majalah".split())
+_NAMED_THING_NOUNS = _PLACE_NOUNS | frozenset("piala puncak desa kelurahan kecamatan kabupaten kota provinsi".split())
+
+
+def ner_person_mentions(text: str, candidates: Sequence[Span], *, regions: Sequence[RegionMention] = (),
+                        organizations: Sequence[Span] = (), known: Sequence[PersonMention] = (),
+                        lexicon: UserLexicon | None = None) -> list[PersonMention]:
+    """Mentions from the NER's PERSON spans of a text with no article around it (a sentence given alone): there
+    are no titles, datelines or quotes to give cues, so the NER's span is the evidence. Each span is kept under
+    its name (honorifics in front and degrees behind dropped, one word or more) unless it touches a region or an
+    organisation the rules found, holds an organisation, company or group word ("Ponpes", "Hotel", "FC"), follows
+    a noun whose name it is ("Puncak …", "Piala …", "Desa …"), is common words only, or overlaps a ``known``
+    mention."""
+    lex = _lexicon(lexicon)
+    out: list[PersonMention] = []
+    for cs, ce in candidates:
+        toks = _strip_name([_Tok(w.start() + cs, w.end() + cs, w.group(), "word")
+                            for w in _WORD.finditer(text[cs:ce])], lex)
+        if not toks:
+            continue
+        s, e = toks[0].start, toks[-1].end
+        low = [t.text.casefold() for t in toks]
+        before = _LETTERS_BEFORE.search(text, max(0, s - 12), s)
+        if (any(r.start < e and s < r.end for r in regions) or any(a < e and s < b for a, b in organizations)
+                or any(w in _ORG_HEADS or w in _COMPANY_HEADS or w in _GROUP_HEADS for w in low)
+                or (before is not None and before.group(1).casefold() in _NAMED_THING_NOUNS)
+                or all(_common_word(t.text, lex) for t in toks)
+                or any(m.start < e and s < m.end for m in (*known, *out))):
+            continue
+        out.append(PersonMention(s, e, _name_text(text, toks), "person.ner"))
+    _titles_after(text, out, regions, lex)
+    return out
+
+
+def confirm_mentions(mentions: Sequence[PersonMention], candidates: Sequence[Span]) -> list[PersonMention]:
+    """The mentions with each weak one (a lone word a cue found, such as "Roshan menerima …", which grouping drops
+    unless another mention backs it) made strong where a statistical candidate span covers it."""
+    return [replace(m, strong=True) if not m.strong and any(s <= m.start and m.end <= e for s, e in candidates)
+            else m for m in mentions]
 
 
 # a noun made with pe(N)-/per-/ke- … -an ("Penyaluran", "Kesepahaman", "Peresmian"): never a name
