@@ -707,9 +707,8 @@ SENTENCE_PERSONS = [
  ("Drs. Helmi Darmawan, M.Pd dipercaya sebagai Asisten III Setda Kabupaten Kampar.", {"Helmi Darmawan":"Asisten III Setda"}),
  ("Regional CEO BRI Semarang Hadi Sucipto menyampaikan penyaluran KUR naik.", {"Hadi Sucipto":"Regional CEO"}),
  ("Vice President Corporate Communication Pertamina Fadjar Wibowo hadir.", {"Fadjar Wibowo":"Vice President Corporate Communication"}),
- pytest.param("Kepala Cabang BPJS Ketenagakerjaan Pati Ahmad Rifai menyerahkan santunan.", {"Ahmad Rifai":"Kepala Cabang"},
-              marks=pytest.mark.xfail(reason="a region name that needs a cue ('Pati'), after a branch's name, is read as "
-                                             "the first word of the person's name", strict=True)),
+ ("Kepala Cabang BPJS Ketenagakerjaan Pati Ahmad Rifai menyerahkan santunan.", {"Ahmad Rifai":"Kepala Cabang"}),
+ ("Pemimpin Cabang BRI Bone Andi Irwan meninjau usaha nasabah.", {"Andi Irwan":"Pemimpin Cabang"}),
  ("Wakil Bupati Kendal Benny Karnadi M didampingi Sekda Sugiono membuka acara.", {"Benny Karnadi M":"Wakil Bupati","Sugiono":"Sekda"}),
  ("Bupati Muna La Ode Rusman Emba menyerahkan bantuan.", {"La Ode Rusman Emba":"Bupati"}),
  ("Gubernur Bali Anak Agung Gede Ngurah Wirawan meninjau pasar.", {"Anak Agung Gede Ngurah Wirawan":"Gubernur"}),

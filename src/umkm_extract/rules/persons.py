@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex as re
@@ -40,6 +40,8 @@ class _Lexicon:
     particle: frozenset[str]
     common: frozenset[str]  # common words (data/common_words.txt): no one-word name, no candidate's first word
     degree_after: re.Pattern[str]  # a comma and a degree ("…, S.Sos"): a person's name stands before it
+    # `_is_name_token` of each word seen so far: the same words come back in every article
+    name_tokens: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 # An acting office before a head ("Pj Bupati", "Plt. Kepala Dinas"); alternatives spelled out (not
@@ -121,6 +123,7 @@ def _position_of_body(title: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def split_title_body(title: str) -> tuple[str, str | None]:
     """A title without the body written after the position, and that body: ("Rektor UHO") → ("Rektor", "UHO").
 
@@ -275,11 +278,17 @@ def _is_initial(tok: str) -> bool:
     return _INITIAL.match(tok) is not None and not _ROMAN.match(tok)
 
 
+_NAME_TOKENS_KEPT = 200_000  # words remembered by `_is_name_token` before it starts over
+
+
 def _is_name_token(tok: str, lex: _Lexicon) -> bool:
-    if not _NAME_TOKEN.match(tok):
-        return False
-    low = tok.casefold().rstrip(".")
-    return low not in lex.stop and not _ROMAN.match(tok)
+    known = lex.name_tokens.get(tok)
+    if known is None:
+        if len(lex.name_tokens) >= _NAME_TOKENS_KEPT:
+            lex.name_tokens.clear()
+        known = lex.name_tokens[tok] = (_NAME_TOKEN.match(tok) is not None
+                                        and tok.casefold().rstrip(".") not in lex.stop and not _ROMAN.match(tok))
+    return known
 
 
 def _covered(regions: Sequence[RegionMention], s: int, e: int) -> RegionMention | None:

@@ -49,6 +49,10 @@ _PLACE_WORD = re.compile(r"(?i:desa|kelurahan|gampong|nagari|kampung|pekon|kecam
 # "(Pemberdayaan) Masyarakat dan Desa/Pekon/Kampung": a government unit's name, not a place cue
 _SCHOOL_BEFORE_CUE = re.compile(r"(?i:universitas|politeknik|institut|sekolah\s+tinggi|akademi|poltek)\s+\Z")
 _UNIT_BEFORE_CUE = re.compile(r"(?i:masyarakat)\s+(?:dan|&)\s+\Z")
+# a branch named by its region, right after the agency or bank: "Kepala Cabang BPJS Ketenagakerjaan Pati …", "BRI
+# Cabang Bone": the name is a place there even when it is also a word (data/region_needs_cue.txt)
+_BRANCH_BEFORE = re.compile(r"(?:BPJS[ ]+(?:Ketenagakerjaan|Kesehatan|TK)|BRI|BNI|BTN|BSI|Pegadaian|PLN|Kantor[ ]+Pos"
+                            r"|(?:Kantor[ ]+)?Cabang|KCP|Kanwil)[ ]+\Z")
 _UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
 
 
@@ -267,7 +271,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 if not entries:
                     continue
                 key = compact(name)
-                if key in gz.needs_cue and name not in gz.aliases:
+                if key in gz.needs_cue and name not in gz.aliases and not _BRANCH_BEFORE.search(text, max(0, s - 30), s):
                     continue
                 if _not_after()[0].search(text, max(0, s - 30), s):
                     continue  # "orang asli Papua", "mama-mama Papua": a people, not the province
