@@ -110,15 +110,18 @@ class NerComponent:
         st["ner"] = spans
         set_spans(doc, "umkm_ner", spans)
         persons = [(s, e) for s, e, label in spans if label == "PERSON"]
-        if one_line:
+        if one_line:  # no cues around: the NER's spans decide, and back the rules' weak mentions
+            confirmed = confirm_mentions(mentions, persons)
             orgs = [(o.start, o.end) for o in find_organizations(text, spans=body)]
-            st["person_mentions"] = mentions = confirm_mentions(mentions, persons)
-            found = ner_person_mentions(text, persons, regions=regions, organizations=orgs, known=mentions,
+            found = ner_person_mentions(text, persons, regions=regions, organizations=orgs, known=confirmed,
                                         lexicon=st.get("user_lexicon"))
+            changed = bool(found) or confirmed != mentions
+            mentions = confirmed
         else:
             found = candidate_mentions(text, persons, spans=body, regions=regions, known=mentions,
                                        lexicon=st.get("user_lexicon"))
-        if found or one_line:
+            changed = bool(found)
+        if changed:
             st["person_mentions"] = mentions = mentions + found
             set_persons(doc, group_persons(text, mentions, spans=body))
         return doc
