@@ -42,6 +42,19 @@ def test_entry_points_are_installed():
     assert "umkm.LeanTokenizer.v1" in tokenizers, "reinstall with pip install -e . (spacy_tokenizers entry point)"
 
 
+def test_the_state_is_doc_underscore_umkm():
+    # components read doc._.umkm straight from doc.user_data (components.state): the same dict both ways
+    from umkm_extract.components import state
+
+    doc = Doc(spacy.blank("id").vocab, words=["Jember"], spaces=[False])
+    assert doc._.umkm is None
+    st = state(doc)
+    assert doc._.umkm is st and state(doc) is st
+    other = Doc(doc.vocab, words=["Jember"], spaces=[False])
+    other._.umkm = {"meta": {}, "text": "Jember"}
+    assert state(other) is other._.umkm
+
+
 def test_load_returns_the_language_with_results_on_the_doc():
     nlp = umkm_extract.load()
     assert isinstance(nlp, Language) and nlp.pipe_names == list(PIPELINE)

@@ -62,16 +62,21 @@ srsly.msgpack_encoders.register("umkm_extract", func=_encode)
 srsly.msgpack_decoders.register("umkm_extract", func=_decode)
 
 
+# where spaCy keeps ``doc._.umkm`` in ``doc.user_data``: read directly, as components ask for the state a dozen
+# times per article and ``doc._`` builds an accessor each time (tests/test_spacy_native.py checks the key)
+_STATE_KEY = ("._.", "umkm", None, None)
+
+
 def state(doc: Doc) -> dict[str, Any]:
-    """The per-document result dict; created on first use, seeded from ``doc.user_data`` meta."""
-    st = doc._.umkm
+    """The per-document result dict (``doc._.umkm``); created on first use, seeded from ``doc.user_data`` meta."""
+    st = doc.user_data.get(_STATE_KEY)
     if st is None:
         # doc.text is rebuilt from every token on each access: read it once per document
         text = doc.user_data.get("umkm_text")  # set by Extractor.make_doc; cheaper than doc.text
         if text is None or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
             text = doc.text
         st = {"meta": dict(doc.user_data.get("umkm_meta") or {}), "text": text}
-        doc._.umkm = st
+        doc.user_data[_STATE_KEY] = st
     return st
 
 
