@@ -92,6 +92,7 @@ def _spans(text, *names):
     ("Tim juara Piala Bang Yos tahun itu.", "Bang Yos", None),                                   # the name of a trophy
     ("Puncaknya bernama Puncak Datuk Husin di utara.", "Datuk Husin", None),                     # the name of a peak
     ("Berita itu tersebar cepat.", "Berita", None),                                              # a common word
+    ("Acara dibuka Bidang Usaha Mikro pagi itu.", "Bidang Usaha Mikro", None),                # opens with a common word
 ])
 def test_ner_person_mentions_decide_on_the_span(text, span, kept):
     found = ner_person_mentions(text, _spans(text, span))

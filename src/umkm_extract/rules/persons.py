@@ -1213,8 +1213,8 @@ def ner_person_mentions(text: str, candidates: Sequence[Span], *, regions: Seque
     are no titles, datelines or quotes to give cues, so the NER's span is the evidence. Each span is kept under
     its name (honorifics in front and degrees behind dropped, one word or more) unless it touches a region or an
     organisation the rules found, holds an organisation, company or group word ("Ponpes", "Hotel", "FC"), follows
-    a noun whose name it is ("Puncak …", "Piala …", "Desa …"), is common words only, or overlaps a ``known``
-    mention."""
+    a noun whose name it is ("Puncak …", "Piala …", "Desa …"), opens with a common word ("Bidang Usaha Mikro",
+    "Nelayan Tondo"; data/common_words.txt), or overlaps a ``known`` mention."""
     lex = _lexicon(lexicon)
     out: list[PersonMention] = []
     for cs, ce in candidates:
@@ -1228,7 +1228,7 @@ def ner_person_mentions(text: str, candidates: Sequence[Span], *, regions: Seque
         if (any(r.start < e and s < r.end for r in regions) or any(a < e and s < b for a, b in organizations)
                 or any(w in _ORG_HEADS or w in _COMPANY_HEADS or w in _GROUP_HEADS for w in low)
                 or (before is not None and before.group(1).casefold() in _NAMED_THING_NOUNS)
-                or all(_common_word(t.text, lex) for t in toks)
+                or _common_word(toks[0].text, lex)
                 or any(m.start < e and s < m.end for m in (*known, *out))):
             continue
         out.append(PersonMention(s, e, _name_text(text, toks), "person.ner"))
