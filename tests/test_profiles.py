@@ -113,3 +113,11 @@ def test_confirm_mentions_makes_a_covered_weak_mention_strong():
     other = PersonMention(20, 25, "Siska", "person.speech_verb", strong=False)
     out = confirm_mentions([weak, other], [(0, 7)])
     assert [m.strong for m in out] == [True, False] and weak.strong is False  # a new mention, the old one untouched
+
+
+def test_one_line_text_follows_the_user_lexicon_organisation_heads(tmp_path):
+    text = "Murid Padepokan Eyang Suryo Kencono tampil di alun-alun."
+    lexicon = tmp_path / "lexicon.json"
+    lexicon.write_text('{"organization_heads": ["Padepokan"]}', encoding="utf-8")
+    assert [p.name for p in Extractor()(text).persons] == ["Eyang Suryo Kencono"]  # the NER's name, no cue
+    assert Extractor(lexicon=str(lexicon))(text).persons == ()  # the user says it is an organisation

@@ -9,8 +9,8 @@ then grouped again with the rule mentions. All its spans are kept in ``doc._.umk
 
 A **one-line text** (`is_one_line`: no headline, one line of at most ``ONE_LINE_WORDS`` words, such as a sentence
 given alone) has no article around it, so no title, dateline or quote for the rules to read: there the NER reads the
-whole text and its PERSON spans are persons unless the rules know them as regions, organisations or common words
-(``rules.persons.ner_person_mentions``). That is the one place the default profile runs the NER
+whole text and its PERSON spans are persons unless the rules know them for something else: a region, an
+organisation (the user lexicon's heads too), a group or a named place, a common word (``rules.persons.ner_person_mentions``). That is the one place the default profile runs the NER
 (``scope="one_line"``): a short text costs little, and articles keep the rules' speed. ``scope="windows"`` (the
 ``accurate`` profile) reads the windows of articles too.
 """
@@ -112,9 +112,11 @@ class NerComponent:
         persons = [(s, e) for s, e, label in spans if label == "PERSON"]
         if one_line:  # no cues around: the NER's spans decide, and back the rules' weak mentions
             confirmed = confirm_mentions(mentions, persons)
-            orgs = [(o.start, o.end) for o in find_organizations(text, spans=body)]
+            user = st.get("user_lexicon")
+            heads = user.organization_heads if user else ()
+            orgs = [(o.start, o.end) for o in find_organizations(text, spans=body, heads=heads)]
             found = ner_person_mentions(text, persons, regions=regions, organizations=orgs, known=confirmed,
-                                        lexicon=st.get("user_lexicon"))
+                                        lexicon=user)
             changed = bool(found) or confirmed != mentions
             mentions = confirmed
         else:
