@@ -53,6 +53,8 @@ class EventLexicon:
     launched_place: re.Pattern[str] | None = None
     # an activity as the object of an opening ("Pelatihan … dibuka secara resmi"): no facility was opened
     opened_activity: re.Pattern[str] | None = None
+    # each first word of a rule -> the numbers of the rules that may start with it (`_rule_candidates`)
+    first_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _compile(raw: Mapping[str, Any]) -> EventLexicon:
@@ -84,9 +86,14 @@ def _compile(raw: Mapping[str, Any]) -> EventLexicon:
     pro = re.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % raw.get("pronouns", "pihaknya"), re.I)
     any_trigger = re.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules), re.I)
     place, activity = vocab.get("launched_place"), vocab.get("opened_activity")
+    first_index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for w in rule.first or ():
+            first_index.setdefault(w, []).append(i)
     return EventLexicon(types, tuple(rules), neg, pro, any_trigger,
                         re.compile(r"(?:%s)" % place, re.I) if place else None,
-                        re.compile(r"(?:%s)(?![\p{L}])" % activity, re.I) if activity else None)
+                        re.compile(r"(?:%s)(?![\p{L}])" % activity, re.I) if activity else None,
+                        {w: tuple(ids) for w, ids in first_index.items()})
 
 
 @cache
@@ -633,11 +640,17 @@ def _rule_candidates(lex: EventLexicon, words: WordIndex, sentences: Sequence[Sp
     sentence that `any_trigger` accepts."""
     firsts = [s for s, _ in sentences]
     out: dict[int, list[tuple[_Rule, list[int] | None]]] = {}
-    for rule in lex.rules:
+    starts: dict[int, list[int]] = {}  # rule number -> the starts of its first words in the article
+    for w, ids in lex.first_index.items():
+        at = words.positions(w)
+        if at:
+            for i in ids:
+                starts.setdefault(i, []).extend(at)
+    for i, rule in enumerate(lex.rules):
         if rule.first is None:
             out.setdefault(-1, []).append((rule, None))
             continue
-        for p in words.starts(rule.first):
+        for p in sorted(starts.get(i, ())):
             k = bisect_right(firsts, p) - 1
             if k < 0 or p >= sentences[k][1]:
                 continue  # outside every sentence (headline, boilerplate)

@@ -11,7 +11,7 @@ whitespace (`normalize_text`); person names further lose honorifics and degrees
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from bisect import bisect_left
 
 import re
@@ -129,6 +129,10 @@ class WordIndex:
 
     def __contains__(self, word: str) -> bool:
         return word in self._pos
+
+    def positions(self, word: str) -> Sequence[int]:
+        """The sorted start offsets of one case-folded word (empty when absent); not to be changed."""
+        return self._pos.get(word, ())
 
     def starts(self, words: Collection[str], start: int = 0, end: int | None = None) -> list[int]:
         """Sorted start offsets, within [start, end), of any of `words` (case-folded words)."""
