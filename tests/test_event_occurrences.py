@@ -28,6 +28,9 @@ OCCURRENCES = [
  ("Kemarin, Pemkab Purworejo meluncurkan Gerakan Bangga Buatan Indonesia di alun-alun.", [("program_launched","2025-03-13")]),
  ("Pemkab Klaten dan Bank BPD DIY menandatangani perjanjian kerja sama pembiayaan UMKM di Pendopo Klaten. Kerja sama itu diharapkan memperluas akses kredit.", [("agreement_signed",None)]),
  ("Pelatihan pemasaran digital bagi 40 pelaku UMKM itu digelar Dinas Koperasi Kota Magelang selama tiga hari, 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ # an opener that ties to the occasion ("Sebelum …,") does not when the sentence places it some undated time ago
+ ("Sekda Wonosobo menyerahkan bantuan alat produksi kepada 25 kelompok usaha di Pendopo, Kamis (13/3/2025). Sebelum menerima alat, para penerima telah mengikuti pelatihan pengemasan yang digelar Dinas Koperasi di Balai Desa Patakbanteng beberapa waktu lalu.", [("aid_distributed","2025-03-13"),("training_held",None)]),
+ ("Sekda Wonosobo menyerahkan bantuan alat produksi kepada 25 kelompok usaha di Pendopo, Kamis (13/3/2025). Usai penyerahan, Dinas Koperasi menggelar pelatihan pengemasan bagi para penerima.", [("aid_distributed","2025-03-13"),("training_held","2025-03-13")]),
  ("Bupati berharap bantuan yang diterima dapat dimanfaatkan sebaik-baiknya.", []),
  ("Jika lolos verifikasi, pelaku UMKM akan menerima bantuan modal Rp5 juta.", []),
  ("Tahun lalu, Pemkab Blora menyerahkan 200 gerobak kepada PKL. Tahun ini jumlahnya ditambah.", [("aid_distributed","2024")]),

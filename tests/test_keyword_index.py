@@ -51,6 +51,22 @@ def test_word_index_is_case_folded_and_bounded():
     assert "nya" in ix and "kabupaten" not in ix
 
 
+@pytest.mark.parametrize("text", [
+    "Bupati Jember melantik; BUPATI-nya hadir. bupati",
+    "Straße Jember, BUPATI dan bupati",  # ß folds to "ss": the text is longer folded
+    "İnegöl Kota dan kota",  # İ folds to two characters
+    "Bupati\u0345Jember bupati",  # U+0345 is no letter, its folding is one
+    "“Kota” – kota’s KOTA",
+])
+def test_word_index_equals_word_by_word_folding(text):
+    expected: dict[str, list[int]] = {}
+    for m in regex.finditer(r"\p{L}+", text):
+        expected.setdefault(m.group().casefold(), []).append(m.start())
+    ix = WordIndex(text)
+    assert {w: list(ix.positions(w)) for w in expected} == expected
+    assert ix.starts(set(expected)) == sorted(p for ps in expected.values() for p in ps)
+
+
 def _event_patterns() -> list[tuple[regex.Pattern[str], frozenset[str]]]:
     lex = load_lexicon()
     out = [(r.trigger, r.first) for r in lex.rules if r.first is not None]

@@ -746,3 +746,65 @@ SENTENCE_PERSONS += [
 def test_every_person_of_a_sentence(sentence, expected):
     got = {p.name: p.title for p in umkm_extract.extract("Judul berita\n" + sentence, published="2025-03-14").persons}
     assert got == expected
+
+
+# ------------------------------------------------------------------ shortened names, nicknames, village titles
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Ketua BPD HIPMI Sultra, La Ode Muhammad Arsyad Yusran, membuka acara. \"Kami siap,\" kata "
+                 "La Ode Arsyad.", "La Ode Muhammad Arsyad Yusran", id="middle-words-dropped-muna"),
+    pytest.param("Asisten II Setda Bangli, Ida Bagus Made Astawa, membuka pelatihan. Ida Bagus Astawa juga "
+                 "menyerahkan mesin.", "Ida Bagus Made Astawa", id="middle-word-dropped-balinese"),
+    pytest.param("Plt Kepala Dinas Koperasi, Meiske Ch Rumengan, hadir. Plt Kepala Dinas Koperasi, Meiske Rumengan, "
+                 "menambahkan hal itu.", "Meiske Ch Rumengan", id="initial-dropped"),
+])
+def test_shortened_call_of_a_full_name_is_the_same_person(text, name):
+    p = one(text)
+    assert p.name == name
+    assert len(p.mentions) == 2
+
+
+def test_different_middle_words_stay_two_persons():
+    names = {p.name for p in persons("Bupati Gowa Andi Rezki Amalia membuka pameran. Camat Somba Opu Andi Nur "
+                                     "Amalia menyerahkan bantuan.")}
+    assert names == {"Andi Rezki Amalia", "Andi Nur Amalia"}
+
+
+@pytest.mark.parametrize("text, name, nick", [
+    pytest.param("Andi Rezky Maulana Pawennari dikukuhkan sebagai Ketua Umum BPC HIPMI Konsel. Pria yang akrab "
+                 "disapa Andi Eki itu memimpin 48 pengurus. \"Kami ingin HIPMI bermanfaat,\" kata Andi Eki.",
+                 "Andi Rezky Maulana Pawennari", "Andi Eki", id="pria-yang-akrab-disapa"),
+    pytest.param("Salah satu pedagang, Muhammad Yusuf Rahman, menyambut baik gerakan itu. Pria yang akrab disapa "
+                 "Daeng Ngalle itu kini "
+                 "menjual kerupuk. Daeng Ngalle mengaku omzetnya naik.", "Muhammad Yusuf Rahman", "Daeng Ngalle",
+                 id="nickname-with-particle"),
+])
+def test_nickname_given_to_a_person_noun_is_the_person_before(text, name, nick):
+    p = one(text)
+    assert p.name == name
+    assert all(nick not in q.name and q.name != "Pria" for q in persons(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("\"Kami siap,\" kata Andi Eki. (hsl)", "Andi Eki", id="sentence-period-after-three-letters"),
+    pytest.param("\"Kami siap,\" kata Abd. Rahman.", "Abd. Rahman", id="abbreviated-first-name-keeps-its-period"),
+])
+def test_period_after_a_name(text, name):
+    assert one(text).name == name
+
+
+@pytest.mark.parametrize("text, name, title, jurisdiction, organization", [
+    pytest.param("Kepala Dinas Koperasi, UKM dan Perdagangan Sambas, Mohd. Ikhwan Sukardi, S.E., mengatakan produk "
+                 "itu laris.", "Mohd. Ikhwan Sukardi", "Kepala Dinas Koperasi, UKM dan Perdagangan", "Sambas", None,
+                 id="mohd-abbreviation"),
+    pytest.param("Kepala Kantor Kementerian Agama Kabupaten Muna, H. Rusdi A Gani, S.Ag., menyerahkan 150 sertifikat.",
+                 "Rusdi A Gani", "Kepala Kantor Kementerian Agama", "Muna", None, id="initial-after-honorific"),
+    pytest.param("Hukum Tua Desa Tumpaan Baru, Steven Rorimpandey, mengatakan pemerintah desa siap.",
+                 "Steven Rorimpandey", "Hukum Tua", "Tumpaan Baru", None, id="minahasa-village-head"),
+    pytest.param("Kuwu Desa Panguragan, Haji Sutrisno, mengatakan warga siap.", "Haji Sutrisno", "Kuwu", "Panguragan",
+                 None, id="cirebon-village-head"),
+    pytest.param("Ketua Subak Abian Sari Boga, I Nyoman Suarjana, mengaku bantuan itu membantu.", "I Nyoman Suarjana",
+                 "Ketua", None, "Subak Abian Sari Boga", id="balinese-farmers-association"),
+])
+def test_more_office_shapes(text, name, title, jurisdiction, organization):
+    p = one(text)
+    assert (p.name, p.title, p.jurisdiction, p.organization) == (name, title, jurisdiction, organization)

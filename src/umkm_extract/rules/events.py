@@ -213,6 +213,11 @@ _SEBELUMNYA = re.compile(r"(?i)(?<![\p{L}])sebelumnya(?![\p{L}])")
 _AGENT_NEXT = re.compile(r"\s+(?:langsung\s+)?\p{Lu}\p{Ll}")
 _CONDITIONAL = re.compile(r"(?i)(?<![\p{L}])(?:kalau|jika|apabila|bila|seandainya)(?![\p{L}])")
 _TURUT = re.compile(r"(?i)\bturut\b")
+# an occurrence placed some undated time ago: "Sebelum menerima alat, para penerima telah mengikuti pelatihan …
+# beberapa waktu lalu" is not the occasion reported, whatever its opener says (its date stays null); "turut"
+# still ties it to the occasion ("turut diserahkan santunan … almarhum yang meninggal beberapa waktu lalu")
+_VAGUE_PAST = re.compile(r"(?<![\p{L}])(?i:beberapa\s+(?:waktu|hari|pekan|minggu|bulan)\s+(?:lalu|sebelumnya)|"
+                         r"belum\s+lama\s+ini|baru-baru\s+ini)(?![\p{L}])")
 # "Setelah (sebelumnya) menyalurkan …, Pemkab kali ini/kembali menyerahkan …": the clause names an earlier
 # occurrence of its own (its own date or none), not the occasion that the main clause reports
 _AFTER_EARLIER = re.compile(r"(?<![\p{L}])(?i:setelah|sesudah)(?![\p{L}])")
@@ -763,7 +768,8 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
                 if clause is not None or (date is not None and _past_occurrence(text, ss, ts, date, published)):
                     earlier.add(ts)  # "Sebelumnya, pada tahun 2023 Wonosobo juga meraih …": its own occurrence
                     continue
-                if date is None and (_TURUT.search(text, max(ss, ts - 12), te) or _SAME_OCCASION.match(text, ss, ts)
+                if date is None and (_TURUT.search(text, max(ss, ts - 12), te)
+                                     or (_SAME_OCCASION.match(text, ss, ts) and not _VAGUE_PAST.search(text, ss, se))
                                      or _THAT_OCCASION.search(text, ss, se)
                                      or (k > 0 and _OCCASION_BEFORE.match(text, sentences[k - 1][0], sentences[k - 1][1]))):
                     same_occasion.add(id(ev))  # "turut diserahkan …", "Usai penandatanganan, …": dated below

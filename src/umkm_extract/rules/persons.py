@@ -84,7 +84,7 @@ _POSITION_OF_BODY = re.compile(
     r"Komunitas|Gapoktan|Poktan|KWT|Dewan\s+Pengurus|Badan\s+Pengurus|BUMDes\p{L}*|"
     r"BUMNag|DP[CDP](?!\s+RI\b)|BPC|BPD(?=\s+(?:HIPMI|Hipmi|Gapensi|KADIN|Kadin|IWAPI|Iwapi))|PNM|IWAPI|Iwapi|HIPMI|"
     r"Hipmi|Hipmikindo|HNSI|Kamar\s+Dagang|Kadin|KADIN|Lembaga|"
-    r"Perhimpunan|Persatuan|Gabungan|Serikat)\b.*)\Z")
+    r"Perhimpunan|Persatuan|Gabungan|Serikat|Subak)\b.*)\Z")
 _UNIT_WORDS = frozenset("dinas badan biro bagian bidang kantor balai upt seksi sub subbag".split())
 # a government unit's acronym written as one word: "Kumperindag", "Disperindagkop", "Dinkop", "DPMPTSP"
 _UNIT_ACRONYM = re.compile(r"(?i)indag|kop(?:um|ukm)|ukm|naker|kominfo|dukcapil|pupr|perkim|ptsp|pmd|kesra|kesbang")
@@ -151,7 +151,7 @@ def split_title_body(title: str) -> tuple[str, str | None]:
 _ORG_HEADS = frozenset(
     "pt cv ud bank yayasan koperasi kelompok forum hotel toko universitas institut asosiasi paguyuban komunitas "
     "sanggar studio kafe cafe galeri pasar gedung perumda bumdes cabang unit kantor perwakilan wilayah area "
-    "kopontren ponpes pesantren kud ksp ksu kspps bumdesa gapoktan poktan kwt".split()
+    "kopontren ponpes pesantren kud ksp ksu kspps bumdesa gapoktan poktan kwt subak".split()
 )
 # the word before a name run, over a parenthesised acronym: "Koperasi Pondok Pesantren (Kopontren) Darul Ulum"
 _WORD_BEFORE_RUN = re.compile(r"(\p{L}+)\s*(?:\([^()\n]{1,30}\)\s*)?\Z")
@@ -274,6 +274,16 @@ _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\Z")
 _INITIAL = re.compile(r"\p{Lu}{1,3}\Z|(?:\p{Lu}\.){1,3}\Z")
 
 
+# name words written short with a period, inside a name: "Mohd. Ikhwan Sukardi", "Abd. Rahman", "Moch. Yusuf"
+_DOTTED_NAME_WORDS = frozenset("abd moh muh mhd ach ahm mohd muhd moch mochd ahmd achmd".split())
+
+
+def _period_ends(tok: str, min_letters: int) -> bool:
+    """Whether the period after a word of at least `min_letters` letters ends the sentence, not a short name word:
+    "kata Andi Eki." (the name is "Andi Eki"), "… Mohd. Ikhwan" (a name word)."""
+    return tok.endswith(".") and len(tok) > min_letters and tok[:-1].casefold() not in _DOTTED_NAME_WORDS
+
+
 def _is_initial(tok: str) -> bool:
     return _INITIAL.match(tok) is not None and not _ROMAN.match(tok)
 
@@ -365,7 +375,7 @@ def _scan_extent(text: str, pos: int, limit: int, heads: re.Pattern[str] | None 
                 toks.append(_Tok(start, end, w, "word"))  # "Kepala bidang Usaha Mikro", "BPJPH provinsi Banten"
             elif w[0].isupper() or w[0].isdigit():
                 # a sentence-final period ends the phrase: "... Aceh Utara, Syarifuddin." (keep "Abd.", "M.")
-                if w.endswith(".") and len(w.rstrip(".")) > 3:
+                if w.endswith(".") and len(w.rstrip(".")) > 3 and w.rstrip(".").casefold() not in _DOTTED_NAME_WORDS:
                     toks.append(_Tok(start, end - 1, w[:-1], "word"))
                     break
                 toks.append(_Tok(start, end, w, "word"))
@@ -520,7 +530,10 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
         place: list[_Tok] | None = None  # the unit's place named between title and name, without a cue
         if hon is not None:
             j = hon + 1
-            while j < len(toks) and toks[j].kind == "word" and _NAME_TOKEN.match(toks[j].text):
+            while j < len(toks) and toks[j].kind == "word" and (
+                    _NAME_TOKEN.match(toks[j].text)
+                    or (_is_initial(toks[j].text) and j + 1 < len(toks) and toks[j + 1].kind == "word"
+                        and _NAME_TOKEN.match(toks[j + 1].text))):  # "H. Rusdi A Gani": an initial inside the name
                 j += 1
             name_at, name = hon, _strip_name(toks[hon:j], lex)
         else:
@@ -828,7 +841,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
             s, e = m.span(g)
             raw = [_Tok(w.start() + s, w.end() + s, w.group(), "word") for w in _WORD.finditer(text[s:e])]
             # trim a sentence-final period
-            if raw and raw[-1].text.endswith(".") and len(raw[-1].text) > 4:
+            if raw and _period_ends(raw[-1].text, 4):
                 last = raw[-1]
                 raw[-1] = _Tok(last.start, last.end - 1, last.text[:-1], "word")
             if from_end:
@@ -849,7 +862,7 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                         continue
                     if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
                         break
-                    if name and t.text.endswith(".") and len(t.text) > 4:
+                    if name and _period_ends(t.text, 3):
                         name.append(_Tok(t.start, t.end - 1, t.text[:-1], "word"))
                         break  # "menggantikan Suwarno Hadi. Perempuan …": the sentence ends the name
                     name.append(t)
@@ -1009,7 +1022,17 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
         if min(len(a), len(b)) == 1 and (b.startswith(a) or a.startswith(b)):
             return True  # an initial for one word: "M Abadi" / "Muhammad Abadi"
         return n >= 3 and _one_edit(a, b)  # a typo in one word of a long name: "… Putra Sukma" / "… Putra Suksma"
-    return full[:n] == short or full[-n:] == short or short == full
+    if full[:n] == short or full[-n:] == short:
+        return True
+    # a shortened call that keeps the first word and drops middle ones: "La Ode Arsyad" for "La Ode Muhammad Arsyad
+    # Yusran", "Ida Bagus Astawa" for "Ida Bagus Made Astawa", "Meiske Rumengan" for "Meiske Ch Rumengan"
+    return short[0] == full[0] and _subsequence(short[1:], full[1:])
+
+
+def _subsequence(short: list[str], full: list[str]) -> bool:
+    """Whether the words of `short` occur in `full` in the same order (not necessarily side by side)."""
+    it = iter(full)
+    return all(w in it for w in short)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -1125,10 +1148,24 @@ def _resolve_nicknames(text: str, mentions: list[PersonMention]) -> list[PersonM
             p.name = full.name
         else:
             p.strong = False  # whose nickname it is the text does not say: it joins a person or is dropped
+    # a nickname given to a noun for the person just named: "Andi Rezky Maulana Pawennari … dikukuhkan sebagai Ketua
+    # Umum. Pria yang akrab disapa Andi Eki itu …": its mentions ("kata Andi Eki") are that person
+    if "disapa" in text or "dipanggil" in text or "dikenal" in text:
+        for m in _NICK_ANAPHOR.finditer(text):
+            nick = " ".join(m.group("nick").split())
+            owner = max((q for q in mentions if q.end <= m.start() and len(q.name.split()) >= 2 and q.name != nick),
+                        key=lambda q: q.end, default=None)
+            if owner is not None:
+                away.setdefault(nick, owner.name)
     for p in mentions:  # "… didampingi Bu Ida": the nickname's other mentions
         if p.name in away and not p.title:
             p.name = away[p.name]
     return mentions
+
+
+_NICK_ANAPHOR = re.compile(
+    r"(?<![\p{L}])(?:Pria|Wanita|Perempuan|Lelaki|Sosok|Pemuda|Gadis)\s+(?:yang\s+)?(?:biasa\s+|akrab\s+|lebih\s+)?"
+    r"(?:disapa|dipanggil|dikenal(?:\s+dengan)?)(?:\s+akrab)?\s+" + _NICK + r"(?![\p{L}])")
 
 
 _NICK_CUE_BEFORE = re.compile(

@@ -176,7 +176,9 @@ def parse_structure(text: str, *, headline: bool | None = None) -> Structure:
             break
         if (not label and drop.match(stripped)) or key in seen or (title_key and key.endswith(title_key)):
             continue
-        if _ADDRESS.search(stripped):
+        # an address or contact line; every branch of _ADDRESS holds one of these literals, so it runs on few lines
+        if ("@" in stripped or "://" in stripped or "www." in stripped or stripped.startswith("Jl.")) and \
+                _ADDRESS.search(stripped):
             continue
         seen.add(key)
         if not in_body:
