@@ -28,6 +28,10 @@ OCCURRENCES = [
  ("Kemarin, Pemkab Purworejo meluncurkan Gerakan Bangga Buatan Indonesia di alun-alun.", [("program_launched","2025-03-13")]),
  ("Pemkab Klaten dan Bank BPD DIY menandatangani perjanjian kerja sama pembiayaan UMKM di Pendopo Klaten. Kerja sama itu diharapkan memperluas akses kredit.", [("agreement_signed",None)]),
  ("Pelatihan pemasaran digital bagi 40 pelaku UMKM itu digelar Dinas Koperasi Kota Magelang selama tiga hari, 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ # the year in an occasion's name is no date of its own when the day follows: the day dates the award
+ ("Bupati Lombok Utara Rusdi Fahrurrozi meraih penghargaan Anugerah Tokoh Penggerak Koperasi pada puncak Harkopnas ke-78 Tahun 2025, Sabtu (8/3/2025).", [("award_received","2025-03-08")]),
+ # "Selanjutnya, …" goes on with the occasion: another giver's handover at it takes its day
+ ("Pj Bupati Muna menyerahkan 40 unit gerobak kepada pedagang kaki lima di Lapangan Upacara, Jumat (7/3/2025). Gerobak dibiayai APBD. Para pedagang menyambut gembira. Mereka berjanji merawatnya. Penyerahan disaksikan warga. Warga memadati lapangan. Selanjutnya, Kepala Kantor Kementerian Agama Muna Rusdi A Gani menyerahkan 150 sertifikat halal kepada pelaku usaha mikro.", [("aid_distributed","2025-03-07"),("aid_distributed","2025-03-07")]),
  # an opener that ties to the occasion ("Sebelum …,") does not when the sentence places it some undated time ago
  ("Sekda Wonosobo menyerahkan bantuan alat produksi kepada 25 kelompok usaha di Pendopo, Kamis (13/3/2025). Sebelum menerima alat, para penerima telah mengikuti pelatihan pengemasan yang digelar Dinas Koperasi di Balai Desa Patakbanteng beberapa waktu lalu.", [("aid_distributed","2025-03-13"),("training_held",None)]),
  ("Sekda Wonosobo menyerahkan bantuan alat produksi kepada 25 kelompok usaha di Pendopo, Kamis (13/3/2025). Usai penyerahan, Dinas Koperasi menggelar pelatihan pengemasan bagi para penerima.", [("aid_distributed","2025-03-13"),("training_held","2025-03-13")]),

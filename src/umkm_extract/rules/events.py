@@ -167,6 +167,7 @@ _SAME_OCCASION = re.compile(
     r"pagi|sore)\s+(?:yang\s+sama|itu|tersebut|ini)|"
     r"[\s\W]*(?:pada|dalam|di)\s+(?:lokasi|tempat|forum|ajang)\s+yang\s+sama|"
     r"[\s\W]*(?:usai|seusai|setelah|sebelum|selain|di\s+sela(?:-sela)?|bersamaan\s+dengan)\s+[^,.;\n]{1,40},|"
+    r"[\s\W]*(?:selanjutnya|setelah\s+itu|sesudah\s+itu|usai\s+itu)\s*,|"  # "Selanjutnya, Kepala Kantor … menyerahkan"
     r"[\s\W]*(?:keesokan\s+harinya|(?:sehari|(?:satu|dua|tiga|empat|lima|\d)\s+hari)\s+(?:kemudian|setelahnya|sesudahnya|"
     r"berikutnya|sebelumnya)|"
     r"pada\s+hari\s+(?:yang\s+sama|itu))|"
@@ -552,9 +553,15 @@ def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
         return None
     after = [d for d in ds if d.start >= ts]
     best = min(after, key=lambda d: d.start - ts) if after else max(ds, key=lambda d: d.start)
+    if len(best.value) == 4:
+        # the year of an occasion's name before its day: "… pada puncak Harkopnas ke-78 Tahun 2025, Sabtu (12/7/2025)"
+        day = next((d for d in after if d.start > best.start and len(d.value) == 10 and d.value.startswith(best.value)),
+                   None)
+        best = day or best
     # a range ("19-20 Februari 2025") gives two mentions side by side: the occurrence starts at the first; the
     # range is judged by its written end ("selama tiga hari yakni 26-28 Oktober 2022" is no deadline)
-    joined = [d for d in here if abs(d.start - best.start) <= 3 or (d.start <= best.start < d.end + 3)]
+    joined = [d for d in here if len(d.value) == len(best.value)
+              and (abs(d.start - best.start) <= 3 or (d.start <= best.start < d.end + 3))]
     return min(joined, key=lambda d: d.value)
 
 
