@@ -777,6 +777,9 @@ def test_different_middle_words_stay_two_persons():
                  "Daeng Ngalle itu kini "
                  "menjual kerupuk. Daeng Ngalle mengaku omzetnya naik.", "Muhammad Yusuf Rahman", "Daeng Ngalle",
                  id="nickname-with-particle"),
+    pytest.param("Ketua Dekranasda Kota Jambi, Hj. Nadia Rahmawati, S.E., yang akrab disapa Bunda Nadia, membuka "
+                 "pameran. Bunda Nadia mengatakan perajin harus naik kelas.", "Nadia Rahmawati", "Bunda Nadia",
+                 id="nickname-after-degrees"),
 ])
 def test_nickname_given_to_a_person_noun_is_the_person_before(text, name, nick):
     p = one(text)

@@ -1109,6 +1109,7 @@ def _current_offices(text: str, mentions: Sequence[PersonMention], regions: Sequ
 _NICK = r"(?P<nick>\p{Lu}[\p{L}'’]*(?:[ ]+\p{Lu}[\p{L}'’]*){0,2})"
 _NICKNAME_AFTER = re.compile(
     # over an age and a short apposition: "Paulus Lanjak (55), petani karet yang akrab disapa Apai Lanjak"
+    r"(?:,?[ ]*(?:\p{Lu}[\p{L}]*\.){1,3}(?:\p{Lu}[\p{L}]*)?(?=[,\s]))*"  # over degrees: "Nadia Rahmawati, S.E., yang …"
     r"(?:[ ]*\(\d{1,3}(?:[ ]*(?:th|thn|tahun))?\))?(?:,[ ]+[^,.;:()\n\"“”]{1,60}?)?"
     r",?\s+(?:atau\s+)?(?:yang\s+)?(?:biasa\s+|akrab\s+|lebih\s+)?(?:disapa|dipanggil|dikenal(?:\s+dengan)?|"
     r"sapaan(?:\s+akrab(?:nya)?)?|panggilan(?:\s+akrab(?:nya)?)?)(?:\s+akrab)?\s+" + _NICK + r"(?![\p{L}])"
