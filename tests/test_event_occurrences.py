@@ -139,3 +139,21 @@ def test_a_card_handed_over_at_the_signing_is_an_enrolment():
     evs = umkm_extract.extract("Judul berita\n" + body, published=PUB).events
     assert sorted((e.type, e.date) for e in evs) == [("agreement_signed", "2025-03-10"),
                                                      ("insurance_enrolled", "2025-03-10")]
+
+
+def test_an_event_at_the_occasion_is_at_its_venue():
+    body = ("Dinas Koperasi Bangli menggelar pelatihan penyangraian kopi bagi 35 pelaku usaha di Wantilan Desa Catur, "
+            "Kecamatan Kintamani, Rabu (12/3/2025). Pada kesempatan itu, Asisten II Setda Bangli juga menyerahkan "
+            "10 unit mesin sangrai kepada kelompok usaha kopi.")
+    evs = {e.type: e for e in umkm_extract.extract("Judul berita\n\n" + body, published=PUB).events}
+    assert evs["training_held"].roles["location"].startswith("Wantilan Desa Catur")
+    assert evs["aid_distributed"].date == "2025-03-12"
+    assert evs["aid_distributed"].roles["location"] == evs["training_held"].roles["location"]
+
+
+def test_an_event_of_the_next_day_keeps_no_venue_of_the_day_before():
+    body = ("Bupati Batang melantik Budi Santoso sebagai Kepala Dinas Koperasi di Pendopo Kabupaten Batang, Senin "
+            "(10/3/2025). Keesokan harinya, Bupati mengukuhkan pengurus Dekranasda Kabupaten Batang.")
+    evs = {e.type: e for e in umkm_extract.extract("Judul berita\n\n" + body, published=PUB).events}
+    assert evs["association_inaugurated"].date == "2025-03-11"
+    assert "location" not in evs["association_inaugurated"].roles

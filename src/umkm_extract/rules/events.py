@@ -791,11 +791,12 @@ def find_events(text: str, *, sentences: Sequence[Span], persons: Sequence[Perso
         sent_index[sent] = len(sent_events)
     _borrow_neighbour_dates(ctx, raw, sentences, sent_index,
                             skip=same_occasion | {id(ev) for ev in raw if ev.trigger_start in earlier})
-    _date_same_occasion(ctx, raw, same_occasion, earlier)
+    located = {t: slots["location"] for t, slots in lex.types.items() if "location" in slots}
+    _date_same_occasion(ctx, raw, same_occasion, earlier, located)
     occasion_starts = {ev.trigger_start for ev in raw if id(ev) in same_occasion}
     merged = date_from_lead(text, _merge(raw, earlier), sentences, dates, published, keep=earlier)
     # the occasion itself may have taken the lead's day only now
-    _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts}, earlier)
+    _date_same_occasion(ctx, merged, {id(ev) for ev in merged if ev.trigger_start in occasion_starts}, earlier, located)
     _handed_over_by(ctx, merged, sentences)
     return [_title_to_person(ctx, _tidy_roles(text, _venue_after(text, ev, sentences, lex)))
             for ev in _merge(merged, earlier)]
@@ -998,21 +999,25 @@ def _tidy_roles(text: str, ev: Event) -> Event:
     return replace(ev, roles=roles, role_spans=spans) if changed else ev
 
 
-def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], earlier: Collection[int] = ()) -> None:
+def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], earlier: Collection[int] = (),
+                        located: Mapping[str, str] | None = None) -> None:
     """An undated event said to happen at the same occasion takes the date of the last dated event
     before it (once every event has its own or its neighbours' date; an earlier occurrence at ``earlier`` is
     another occasion) or, with none, of the last full date written before its sentence ("Rapat anggota digelar
-    Sabtu (15/2/2025). Dalam RAT itu pula …"); "Keesokan harinya" one day later."""
+    Sabtu (15/2/2025). Dalam RAT itu pula …"); "Keesokan harinya" one day later. Dated by an event on the same
+    day, it is also at that event's venue when it names none (``located``: type -> its location role)."""
     for k, ev in enumerate(raw):
         if id(ev) not in same_occasion or ev.date is not None:
             continue
-        same = next((e.date for e in reversed(raw[:k]) if e.date and e.sentence_start == ev.sentence_start
+        same = next((e for e in reversed(raw[:k]) if e.date and e.sentence_start == ev.sentence_start
                      and e.trigger_start not in earlier), None)
         if same is not None:  # another mention in its sentence is dated already (shifted, if the opener shifts)
-            raw[k] = replace(ev, date=same)
+            raw[k] = _at_venue_of(replace(ev, date=same.date), same, located)
             continue
-        before = [e.date for e in reversed(raw[:k]) if e.date and e.trigger_start not in earlier]
-        date = next((d for d in before if len(d) == 10), before[0] if before else None)  # an occasion is a day
+        before = [e for e in reversed(raw[:k]) if e.date and e.trigger_start not in earlier]
+        src = next((e for e in before if len(e.date or "") == 10), before[0] if before else None)  # an occasion is a day
+        date = src.date if src is not None else None
+        shifted = False
         if date is None:
             date = next((d.value for d in reversed(ctx.dates) if d.end <= ev.sentence_start and len(d.value) == 10),
                         None)
@@ -1024,8 +1029,22 @@ def _date_same_occasion(ctx: _Ctx, raw: list[Event], same_occasion: set[int], ea
             step = _DAYS.get(n) or int(n)
             step = -step if shift.group(0).casefold().rstrip().endswith("sebelumnya") else step
             date = (_dt.date.fromisoformat(date) + _dt.timedelta(days=step)).isoformat()
+            shifted = True
         if date is not None:
-            raw[k] = replace(ev, date=date)
+            ev = replace(ev, date=date)
+            raw[k] = ev if shifted or src is None else _at_venue_of(ev, src, located)
+
+
+def _at_venue_of(ev: Event, occasion: Event, located: Mapping[str, str] | None) -> Event:
+    """An event at the occasion of another, with no place of its own, is where that occasion was ("Pada kesempatan
+    itu, … juga menyerahkan …" after the training at Wantilan Desa Catur). ``located``: type -> its location role."""
+    if not located:
+        return ev
+    role, src_role = located.get(ev.type), located.get(occasion.type)
+    if role is None or src_role is None or ev.roles.get(role) or not occasion.roles.get(src_role):
+        return ev
+    return replace(ev, roles={**ev.roles, role: occasion.roles[src_role]},
+                   role_spans={**ev.role_spans, role: occasion.role_spans[src_role]})
 
 
 def _remap_names(src: Mapping[str, str], dst: Mapping[str, str]) -> dict[str, str]:
