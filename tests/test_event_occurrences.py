@@ -28,6 +28,10 @@ OCCURRENCES = [
  ("Kemarin, Pemkab Purworejo meluncurkan Gerakan Bangga Buatan Indonesia di alun-alun.", [("program_launched","2025-03-13")]),
  ("Pemkab Klaten dan Bank BPD DIY menandatangani perjanjian kerja sama pembiayaan UMKM di Pendopo Klaten. Kerja sama itu diharapkan memperluas akses kredit.", [("agreement_signed",None)]),
  ("Pelatihan pemasaran digital bagi 40 pelaku UMKM itu digelar Dinas Koperasi Kota Magelang selama tiga hari, 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ # "menjadi peserta BPJS" is an enrolment; a relative clause or a target is none
+ ("Sebanyak 500 marbot di Kota Mataram resmi menjadi peserta BPJS Ketenagakerjaan, Senin (10/3/2025).", [("insurance_enrolled","2025-03-10")]),
+ ("Pekerja yang menjadi peserta BPJS Ketenagakerjaan berhak atas santunan kematian Rp42 juta.", []),
+ ("Pemkab menargetkan 5.000 nelayan menjadi peserta BPJS Ketenagakerjaan tahun depan.", []),
  # the year in an occasion's name is no date of its own when the day follows: the day dates the award
  ("Bupati Lombok Utara Rusdi Fahrurrozi meraih penghargaan Anugerah Tokoh Penggerak Koperasi pada puncak Harkopnas ke-78 Tahun 2025, Sabtu (8/3/2025).", [("award_received","2025-03-08")]),
  # "Selanjutnya, …" goes on with the occasion: another giver's handover at it takes its day

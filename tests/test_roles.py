@@ -75,7 +75,30 @@ def test_an_initial_with_its_period_stays_in_the_role():
     pytest.param("desa nelayan itu", "desa nelayan", id="trailing-itu"),
     pytest.param("Lalu Ahmad Juraidi", "Lalu Ahmad Juraidi", id="sasak-name-particle-stays"),
     pytest.param("Pada itu", None, id="nothing-left"),
+    pytest.param("lalu Ahmad", "Ahmad", id="lowercase-lalu-is-then"),
 ])
 def test_tidy_value(value, expected):
     from umkm_extract.rules.roles import tidy_value
     assert tidy_value(value) == expected
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    pytest.param("diserahkan oleh Lalu Ahmad Fathurrahim di balai desa", 16, "Lalu Ahmad Fathurrahim",
+                 id="sasak-particle-opens-the-span"),
+    pytest.param("diserahkan, lalu warga pulang", 12, "warga pulang", id="then-is-an-edge"),
+])
+def test_tidy_span_keeps_a_name_particle(text, start, expected):
+    from umkm_extract.rules.roles import tidy_span
+    end = text.find(" di ") if " di " in text else len(text)
+    span = tidy_span(text, (start, end))
+    assert span is not None and text[span[0]:span[1]] == expected
+
+
+def test_passive_agent_keeps_the_sasak_particle():
+    text = ("Judul\n\nSebanyak 1.070 pekerja rentan di Kabupaten Lombok Tengah resmi menjadi peserta BPJS "
+            "Ketenagakerjaan. Kartu kepesertaan mereka diserahkan secara simbolis oleh Penjabat (Pj) Bupati Lombok "
+            "Tengah, H. Lalu Ahmad Fathurrahim, S.STP., di Balai Pertemuan Nelayan Desa Mertak, kemarin.")
+    ev = next(e for e in umkm_extract.extract(text, published="2024-11-21").events if e.type == "insurance_enrolled")
+    assert ev.roles["agent"] == "Lalu Ahmad Fathurrahim"
+    assert (ev.roles["count"], ev.roles["program"]) == (1070, "BPJS Ketenagakerjaan")
+    assert ev.date == "2024-11-20"

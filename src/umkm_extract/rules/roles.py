@@ -71,7 +71,7 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
         if c is not None and _words(text, s, c.start()):
             e = c.start()
     ws = _words(text, s, e)
-    while ws and ws[0][2].casefold() in EDGE_WORDS:
+    while ws and ws[0][2].casefold() in EDGE_WORDS and not _sasak_name(ws[0][2], ws[1][2] if len(ws) > 1 else ""):
         ws = ws[1:]
     while ws and (ws[-1][2].casefold() in EDGE_WORDS or _dotless(ws[-1][2]) in _LOOSE_TITLES):
         ws = ws[:-1]
@@ -87,11 +87,16 @@ def tidy_span(text: str, span: Span, *, cut_clause: bool = True) -> Span | None:
     return start, end
 
 
+def _sasak_name(word: str, following: str) -> bool:
+    """Whether an edge word opens a name: "Lalu Ahmad Fathurrahim" (a Sasak particle), not "lalu" (then)."""
+    return word == "Lalu" and following[:1].isupper()
+
+
 def tidy_value(value: str) -> str | None:
     """A role value that is not the text of its span (a time phrase cut out of it: "Pada [2023,] Kopontren …") without
     function words at its edges; None when nothing phrase-like is left."""
     ws = value.split()
-    while ws and ws[0].strip(".,").casefold() in EDGE_WORDS and ws[0] != "Lalu":  # "Lalu Ahmad …": a Sasak name
+    while ws and ws[0].strip(".,").casefold() in EDGE_WORDS and not _sasak_name(ws[0], ws[1] if len(ws) > 1 else ""):
         ws = ws[1:]
     while ws and ws[-1].strip(".,").casefold() in EDGE_WORDS:
         ws = ws[:-1]
