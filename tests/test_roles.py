@@ -102,3 +102,14 @@ def test_passive_agent_keeps_the_sasak_particle():
     assert ev.roles["agent"] == "Lalu Ahmad Fathurrahim"
     assert (ev.roles["count"], ev.roles["program"]) == (1070, "BPJS Ketenagakerjaan")
     assert ev.date == "2024-11-20"
+
+
+def test_the_place_after_a_passive_subject_is_the_location_not_the_object():
+    text = ("Judul\n\nPasar Rakyat Songan di Desa Songan A, Kecamatan Kintamani, diresmikan Bupati Bangli, I Gusti "
+            "Ngurah Made Wisnawa, Jumat (19/7).")
+    ev = next(e for e in umkm_extract.extract(text, published="2024-07-20").events)
+    assert ev.type == "facility_inaugurated"
+    assert ev.roles["object"] == "Pasar Rakyat Songan"
+    assert ev.roles["location"] == "Desa Songan A, Kecamatan Kintamani"
+    s, e = ev.role_spans["object"]
+    assert text[s:e] == "Pasar Rakyat Songan"

@@ -352,6 +352,11 @@ class _Ctx:
         return (prev[-1][2].name, (prev[-1][0], prev[-1][1])) if prev else None
 
 
+# a comma that goes on with a place: "Pasar Rakyat Songan di Desa Songan A, Kecamatan Kintamani, diresmikan …" (the
+# subject is the market, not the kecamatan)
+_PLACE_GOES_ON = re.compile(r"[ ]*(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Provinsi|Kab\.|Kec\.)[ ]")
+
+
 def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Span) -> dict[str, tuple[Any, Span]]:
     text = ctx.text
     ss, se = sent
@@ -395,7 +400,7 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
         else:
             lo = before[0]
             for c in _COMMA.finditer(text[before[0]:before[1]]):
-                if before[0] + c.end() < before[1] - 2:
+                if before[0] + c.end() < before[1] - 2 and not _PLACE_GOES_ON.match(text, before[0] + c.end()):
                     lo = before[0] + c.end()
             sp = _np(text, lo, before[1], _SUBJECT_END)
             if sp:
@@ -497,6 +502,12 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
     loc = role_np("location", te, se) or role_np("location", ss, ts)
     if loc:
         slots["location"] = loc
+        theme = slots.get("theme")
+        if theme is not None and theme[1][0] < loc[1][0] < theme[1][1]:
+            # "Pasar Rakyat Songan di Desa Songan A, Kecamatan Kintamani, diresmikan …": the place is the location
+            cut = text.rfind(" di ", theme[1][0], loc[1][0])
+            if cut > theme[1][0]:
+                slots["theme"] = (text[theme[1][0]:cut], (theme[1][0], cut))
     if rule.type == "official_inaugurated" and voice == "active":
         sb = _SEBAGAI.search(text, te, min(se, te + 150))  # "melantik Muhammad S Rizal, S.E., M.M., sebagai Kepala …"
         who = ctx.role_entity(te, sb.start()) if sb else None
