@@ -811,3 +811,35 @@ def test_period_after_a_name(text, name):
 def test_more_office_shapes(text, name, title, jurisdiction, organization):
     p = one(text)
     assert (p.name, p.title, p.jurisdiction, p.organization) == (name, title, jurisdiction, organization)
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Kepala Dinas Koperasi Agus Priyanto hadir. Menurut Agus Prianto, bantuan itu penting.",
+                 "Agus Priyanto", id="one-letter-typo-in-the-last-of-two-words"),
+    pytest.param("Penjabat (Pj) Bupati Buton Selatan, La Ode Muhammad Syafaat, meluncurkan aplikasi. Pj Bupati Buton "
+                 "Selatan La Ode M. Syafaat menekan tombol sirine.", "La Ode Muhammad Syafaat",
+                 id="acting-office-written-two-ways"),
+])
+def test_spelling_variants_are_one_person(text, name):
+    p = one(text)
+    assert p.name == name and len(p.mentions) == 2
+
+
+def test_one_letter_apart_single_names_stay_two_persons():
+    names = {p.name for p in persons("Kepala Bidang Supriyadi hadir. Kepala Seksi Supriadi juga hadir.")}
+    assert names == {"Supriyadi", "Supriadi"}
+
+
+def test_initial_and_glued_degree_after_an_honorific():
+    ps = persons("Turut hadir Sekretaris Daerah kabupaten Blora Drs. Bambang S Nugroho M.Si, Ketua DPRD Blora "
+                 "H. Mustopa.")
+    assert "Bambang S Nugroho" in {p.name for p in ps}
+
+
+def test_a_list_of_appointments_with_degrees_without_commas():
+    ps = persons("Ketiga pejabat tersebut yakni Rika Oktaviani S.E. sebagai Kepala Dinas Koperasi, Hendri Saputra S.T. "
+                 "sebagai kepala Dinas Perdagangan serta Marzuki Lubis S.Sos sebagai Kepala Dinas Pemberdayaan "
+                 "Masyarakat dan Desa.")
+    assert {(p.name, p.title.casefold()) for p in ps} == {
+        ("Rika Oktaviani", "kepala dinas koperasi"), ("Hendri Saputra", "kepala dinas perdagangan"),
+        ("Marzuki Lubis", "kepala dinas pemberdayaan masyarakat dan desa")}

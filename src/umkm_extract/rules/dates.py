@@ -394,7 +394,8 @@ def _patterns() -> _Patterns:
         (?<!\w)(?:(?P<cue>{_ralt(raw["month_cues_regex"])})\s+)?
         (?:(?P<q>{qual})\s+)?
         (?:(?P<b>bulan)\s+)?(?P<mon>{mon_full})
-        (?:\s+(?P<pq>akhir|awal|{rel_words})(?!{_L})|(?!\s*[\-/]?\s*\d))""")  # "Mei lalu", or no number after
+        (?:\s+(?P<ty>tahun\s+)?(?P<pq>akhir|awal|{rel_words})(?!{_L})|(?!\s*[\-/]?\s*\d))""")  # "Mei lalu", "Oktober
+        # tahun lalu", or no number after
 
     # "tahun lalu", "tiga tahun lalu", "3 tahun lalu". With `num_words` for `num`, the same pattern
     # without digits: the rule's lead, from which first_words reads the words a match can start with.
@@ -816,6 +817,9 @@ def _h_year_range(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> lis
     ]
 
 
+_YEAR_STEP = {"past": -1, "this": 0, "future": 1}  # "tahun lalu", "tahun ini", "tahun depan"
+
+
 def _h_month_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> list[DateMention] | None:
     if not (m.group("cue") or m.group("q") or m.group("b") or m.group("pq")):
         return None  # a month name alone needs a cue: "sejak April", "awal Juni", "April lalu"
@@ -825,7 +829,13 @@ def _h_month_bare(m: re.Match[str], text: str, anchor: Anchor, rule: str) -> lis
     if not m.group("pq") and nxt and nxt.group(1).isupper() and nxt.group(2).islower():
         return None  # "sejak Mei Lestari menjabat": a given name, not a month
     month = _month_of(m.group("mon"))[0]
-    year = _year_for_month(month, _mode(m.group("pq")), anchor)
+    mode = _mode(m.group("pq"))
+    if m.group("ty"):  # "Oktober tahun lalu": that month of the year before the publication year, not the last October
+        if mode not in _YEAR_STEP or anchor.year is None:
+            return None
+        year: int | None = anchor.year + _YEAR_STEP[mode]
+    else:
+        year = _year_for_month(month, mode, anchor)
     if year is None:
         return []
     start = m.start("q") if m.group("q") else m.start("b") if m.group("b") else m.start("mon")

@@ -556,10 +556,12 @@ def _title_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention],
                     name_at, name = next_at, next_name
         if not name or (len(name) == 1 and name[0].text.casefold() in lex.common):
             continue  # "Asisten Rumah Tangga (ART)": a common word after a title head is no name
-        if (name_at > 0 and toks[name_at - 1].kind == "comma" and _AFTER_SEBAGAI.search(text, max(a, m.start() - 9), m.start())
+        if (name_at > 0 and toks[name_at - 1].kind in ("comma", "conj")
+                and _AFTER_SEBAGAI.search(text, max(a, m.start() - 9), m.start())
                 and _given_office_after(text, name[-1].end, lex)):
             continue  # "… sebagai Kepala Dinas Koperasi, UKM dan Perdagangan, Ardiansyah Putra, M.Si sebagai Kepala
-            # Dinas Pariwisata …": a list of appointments; the title before the comma is the previous person's
+            # Dinas Pariwisata …", "… sebagai kepala Dinas Perdagangan serta Marzuki Lubis S.Sos sebagai Kepala …": a list
+            # of appointments; the title before the comma or conjunction is the previous person's
         # lowercase surname before a nickname: "Joko widodo (Jokowi)"
         tail = _NICK_TAIL.match(text[name[-1].end:name[-1].end + 40])
         name_end = name[-1].end + (tail.end() if tail else 0)
@@ -629,9 +631,11 @@ _ATTRIB_AFTER = re.compile(r"(?<![\p{L}])(?:%s)\s+(?P<name>%s)" % (_ATTRIB_CUES,
 # `_title_after`.
 _OFFICE_VERBS = r"sebagai|selaku|menjadi|jadi"
 _NAME_BEFORE_OFFICE = re.compile(
-    r"(?P<name>%s)(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
+    r"(?P<name>%s)(?:[ ]+\p{Lu}\p{L}{0,3}\.(?:\p{L}{1,4}\.?){1,3}(?=[ ,]))*"  # a degree without a comma: "… Lubis S.Sos"
+    r"(?:,[ ]*(?:\p{Lu}[\p{L}]*\.?){1,3}(?:[ ]*,)?)*(?:[ ]*\([^()\n]{1,80}\))?[ ]+"
     r"(?:\p{Ll}+[ ]+){0,3}\Z" % _NAME_RUN)  # "dipercaya", "diberi amanah", "yang kini dipasang" …
-_OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu}|(?:wakil[ ]+)?ketua|sekretaris|bendahara)" % _OFFICE_VERBS)
+_OFFICE_KEY = re.compile(r"(?<![\p{L}])(?:%s)[ ]+(?=\p{Lu}|(?:wakil[ ]+)?ketua|sekretaris|bendahara|kepala[ ]+\p{Lu})"
+                         % _OFFICE_VERBS)
 # a board position written lowercase with no body after it: "… dikukuhkan sebagai ketua, menggantikan …"
 _BARE_BOARD = re.compile(r"(?P<pos>wakil\s+ketua(?:\s+umum)?|ketua(?:\s+umum|\s+harian)?|sekretaris(?:\s+umum)?|"
                          r"bendahara(?:\s+umum)?)(?=\s*[,.;]|\s+(?:yang|dan|menggantikan|periode|masa|terpilih)\b)")
@@ -860,12 +864,18 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                             and _is_name_token(toks[n + 1].text, lex)):
                         name.append(t)  # "Nita bin Umar"
                         continue
+                    if (name and _is_initial(t.text) and n + 1 < len(toks) and _is_name_token(toks[n + 1].text, lex)
+                            and not _covered(regions, t.start, t.end)):
+                        name.append(t)  # "Drs. Bambang S Nugroho": an initial inside the name
+                        continue
                     if not _is_name_token(t.text, lex) or _covered(regions, t.start, t.end):
                         break
                     if name and _period_ends(t.text, 3):
                         name.append(_Tok(t.start, t.end - 1, t.text[:-1], "word"))
                         break  # "menggantikan Suwarno Hadi. Perempuan …": the sentence ends the name
                     name.append(t)
+                if name and name[-1].text.endswith(".") and text[name[-1].end:name[-1].end + 1].isalpha():
+                    name.pop()  # "Bambang S Nugroho M.Si": the initial opens a degree written without a comma
                 name = _strip_name(name, lex)
             if not name or all(t.text.endswith(".") for t in name) or text[name[0].start - 1:name[0].start] == ".":
                 continue  # "M.Si. menyerahkan": a degree, not a name
@@ -982,6 +992,8 @@ def _title_after(text: str, p: PersonMention, regions: Sequence[RegionMention], 
             if unit and nxt is not None and nxt.kind == "word" and nxt.text.casefold() in _UNIT_NAME_GOES_ON:
                 continue  # "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten …": one unit's name
             break
+        if t.kind == "conj" and k + 1 < len(toks) and toks[k + 1].start in starts:
+            break  # "sebagai kepala Dinas Perdagangan serta Marzuki Lubis …": the next appointee, not the unit
         unit = unit or t.text.casefold() in _UNIT_OF
         end = t.end
     if comma and any(h.start() <= x <= end for x in starts):
@@ -1021,7 +1033,9 @@ def _same_person(short: list[str], full: list[str], cut: bool = False) -> bool:
         a, b = next((a, b) for a, b in zip(short, full) if a != b)
         if min(len(a), len(b)) == 1 and (b.startswith(a) or a.startswith(b)):
             return True  # an initial for one word: "M Abadi" / "Muhammad Abadi"
-        return n >= 3 and _one_edit(a, b)  # a typo in one word of a long name: "… Putra Sukma" / "… Putra Suksma"
+        # a typo in one word of a long name ("… Putra Sukma" / "… Putra Suksma"), or in the last of two after the same
+        # first ("Agus Priyanto" / "Agus Prianto"; one-word names stay apart: NOTES dev-114 "Supriyadi", "Supriadi")
+        return (n >= 3 or short[0] == full[0]) and _one_edit(a, b)
     if full[:n] == short or full[-n:] == short:
         return True
     # a shortened call that keeps the first word and drops middle ones: "La Ode Arsyad" for "La Ode Muhammad Arsyad
@@ -1306,7 +1320,7 @@ _PAREN_GROUP = re.compile(r"\s*\([^()]*\)")
 
 def _office_word(title: str) -> str:
     """The first word of a title after an acting-office word: "Pj Bupati" → "bupati", "Wakil Bupati" → "wakil"."""
-    words = [w.casefold().strip(".") for w in title.split()]
+    words = [w.casefold().strip(".") for w in _PAREN_GROUP.sub("", title).split()]  # "Penjabat (Pj) Bupati"
     return next((w for w in words if w not in ("pj", "pjs", "plt", "plh", "penjabat")), words[0] if words else "")
 
 
