@@ -28,6 +28,9 @@ OCCURRENCES = [
  ("Kemarin, Pemkab Purworejo meluncurkan Gerakan Bangga Buatan Indonesia di alun-alun.", [("program_launched","2025-03-13")]),
  ("Pemkab Klaten dan Bank BPD DIY menandatangani perjanjian kerja sama pembiayaan UMKM di Pendopo Klaten. Kerja sama itu diharapkan memperluas akses kredit.", [("agreement_signed",None)]),
  ("Pelatihan pemasaran digital bagi 40 pelaku UMKM itu digelar Dinas Koperasi Kota Magelang selama tiga hari, 10-12 Maret 2025.", [("training_held","2025-03-10")]),
+ # a budget year names who pays, not when it happened: the lead's day dates the enrolment; a long object before the
+ # programme still makes it one
+ ("Pemkab Pidie Jaya melalui Disnakertrans mendaftarkan sebanyak 850 pekerja rentan yang terdiri dari nelayan tradisional, petani garam dan buruh harian lepas sebagai peserta BPJS Ketenagakerjaan dengan iuran yang ditanggung APBK Pidie Jaya Tahun Anggaran 2025, Kamis (13/3/2025).", [("insurance_enrolled","2025-03-13")]),
  # "menjadi peserta BPJS" is an enrolment; a relative clause or a target is none
  ("Sebanyak 500 marbot di Kota Mataram resmi menjadi peserta BPJS Ketenagakerjaan, Senin (10/3/2025).", [("insurance_enrolled","2025-03-10")]),
  ("Pekerja yang menjadi peserta BPJS Ketenagakerjaan berhak atas santunan kematian Rp42 juta.", []),

@@ -558,7 +558,10 @@ def _fill(ctx: _Ctx, lex: EventLexicon, rule: _Rule, m: re.Match[str], sent: Spa
 
 def _date_for(ctx: _Ctx, sent: Span, ts: int) -> DateMention | None:
     here = [d for d in ctx.dates if sent[0] <= d.start and d.end <= sent[1]]
+    # a deadline, a programme's year or a budget year ("iuran ditanggung APBK … Tahun Anggaran 2025") is not when it
+    # happened
     ds = [d for d in here if not _DEADLINE.search(ctx.text, max(sent[0], d.start - 45), d.start)
+          and d.rule != "date.budget_year"
           and not (len(d.value) == 4 and _PROGRAM_YEAR.search(ctx.text, max(sent[0], d.start - 80), d.start))]
     if not ds:
         return None
