@@ -208,3 +208,16 @@ def test_a_village_cooperative_names_its_village():
     found = [(m.text, m.level) for m in find_regions(text)]
     assert [x for x in found if x[1] == "desa"] == [("Pangkah Wetan", "desa"), ("Pangkah Kulon", "desa"),
                                                     ("Dapet", "desa")]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    pytest.param("Ia berasal dari Gampong Blang Paseh, Kecamatan Kota Sigli, Kabupaten Pidie.", "Kota Sigli", "11.07.09",
+                 id="kecamatan-named-kota"),
+    pytest.param("Hadir pula Camat Kota Tambolaka, Kabupaten Sumba Barat Daya.", "Kota Tambolaka", "53.18.09",
+                 id="camat-of-a-kecamatan-named-kota"),
+    pytest.param("Warga Kecamatan Sigli, Kabupaten Pidie, hadir.", "Sigli", "11.07.09",
+                 id="the-same-kecamatan-written-without-kota"),
+])
+def test_kecamatan_whose_name_starts_with_kota(text, name, code):
+    assert regions(text)[name] == ("kecamatan", code)
+    assert "Sigli" not in regions(text) or regions(text)["Sigli"][0] == "kecamatan"

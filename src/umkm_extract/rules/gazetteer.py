@@ -74,10 +74,15 @@ class Gazetteer:
         self._kec: dict[str, list[RegionEntry]] = {}
         for code, raw in _lokal_json("wilayah").items():
             level = _level(code, raw)
-            entry = RegionEntry(code, _PREFIX.sub("", raw), level)
+            short = _PREFIX.sub("", raw)
+            # a kecamatan keeps "Kota" in its name ("Kota Sigli", "Kota Waingapu": 46 of them); written without it
+            # ("Kecamatan Sigli") it is found too
+            entry = RegionEntry(code, raw if level == "kecamatan" else short, level)
             self.by_code[code] = entry
             index = self._kec if level == "kecamatan" else self._names
             index.setdefault(compact(entry.name), []).append(entry)
+            if level == "kecamatan" and short != raw:
+                index.setdefault(compact(short), []).append(entry)
         self.aliases: dict[str, RegionEntry] = {}
         by_name = {raw: code for code, raw in _lokal_json("wilayah").items() if code.count(".") <= 1}
         for line in _data_lines("region_aliases.tsv"):
