@@ -113,3 +113,20 @@ def test_the_place_after_a_passive_subject_is_the_location_not_the_object():
     assert ev.roles["location"] == "Desa Songan A, Kecamatan Kintamani"
     s, e = ev.role_spans["object"]
     assert text[s:e] == "Pasar Rakyat Songan"
+
+
+@pytest.mark.parametrize("title, bare", [
+    pytest.param("Penjabat (Pj) Bupati", "Pj Bupati", id="acting-written-out-with-acronym"),
+    pytest.param("Pelaksana Tugas (Plt) Kepala Dinas", "Plt Kepala Dinas", id="plt-written-out"),
+    pytest.param("Bupati", "Bupati", id="plain"),
+])
+def test_office_keys_match_written_out_and_short_acting_offices(title, bare):
+    from umkm_extract.rules.events import _office_key
+    assert _office_key(title) == _office_key(bare)
+
+
+def test_a_bare_acting_office_is_the_person_who_holds_it():
+    text = ("Judul\n\nPenjabat (Pj) Bupati Buton Selatan, La Ode Muhammad Syafaat, meluncurkan aplikasi Lapak Busel, "
+            "Selasa (5/11/2024). Usai peluncuran, bantuan 60 unit gerobak diserahkan Pj Bupati kepada pelaku usaha mikro.")
+    evs = {e.type: e for e in umkm_extract.extract(text, published="2024-11-06").events}
+    assert evs["aid_distributed"].roles["giver"] == "La Ode Muhammad Syafaat"

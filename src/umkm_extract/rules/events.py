@@ -892,6 +892,16 @@ _BARE_AGENT = re.compile(r"\s+(?:langsung\s+)?(?P<office>(?:Pj\.?\s+|Plt\.?\s+|W
                          r"Gubernur|Camat|Lurah|Sekda|Menteri))(?=\s+(?:kepada|bagi|untuk|di|pada|secara)\b|\s*[,.])")
 
 
+_ACTING_LONG = re.compile(r"(?i)\s*\([^()]*\)|(?<![\p{L}])(?:penjabat|pelaksana\s+tugas|pelaksana\s+harian)(?![\p{L}])")
+_ACTING_SHORT = {"penjabat": "pj", "pelaksana tugas": "plt", "pelaksana harian": "plh"}
+
+
+def _office_key(title: str) -> str:
+    """A title as compared with a bare office: "Penjabat (Pj) Bupati" and "Pj Bupati" are one office."""
+    return compact(_ACTING_LONG.sub(lambda m: "" if m.group().strip().startswith("(")
+                                    else _ACTING_SHORT[" ".join(m.group().casefold().split())], title))
+
+
 def _title_to_person(ctx: _Ctx, ev: Event) -> Event:
     """A person role written as a bare office ("dilantik Bupati", "diserahkan Wali Kota Jombang") is the one person
     of the article who holds that office (of that place, when the role names one)."""
@@ -901,9 +911,9 @@ def _title_to_person(ctx: _Ctx, ev: Event) -> Event:
         m = _BARE_TITLE.fullmatch(value) if isinstance(value, str) else None
         if m is None:
             continue
-        office = compact(m.group("title"))
+        office = _office_key(m.group("title"))
         place = compact(m.group("place") or "")
-        holders = {p.name for p in ctx.persons if p.title and compact(p.title) == office
+        holders = {p.name for p in ctx.persons if p.title and _office_key(p.title) == office
                    and (not place or (bool(p.jurisdiction) and place.endswith(compact(p.jurisdiction or ""))))}
         if len(holders) == 1:
             roles = roles or dict(ev.roles)
