@@ -164,3 +164,12 @@ def test_an_event_of_the_next_day_keeps_no_venue_of_the_day_before():
     evs = {e.type: e for e in umkm_extract.extract("Judul berita\n\n" + body, published=PUB).events}
     assert evs["association_inaugurated"].date == "2025-03-11"
     assert "location" not in evs["association_inaugurated"].roles
+
+
+def test_the_aid_handed_over_again_by_name_is_one_event_and_its_giver_is_who_handed_it():
+    body = ("Sebanyak 120 pedagang kaki lima di Kabupaten Blora menerima bantuan sarana usaha berupa gerobak dorong dari "
+            "Pemerintah Kabupaten Blora, bantuan tersebut diserahkan secara simbolis oleh Wakil Bupati Blora Sri Rahayu "
+            "Kusumastuti kepada perwakilan penerima di halaman Pendopo, Selasa (11/3/2025).")
+    evs = umkm_extract.extract("Judul berita\n\n" + body, published=PUB).events
+    assert [(e.type, e.date) for e in evs] == [("aid_distributed", "2025-03-11")]
+    assert evs[0].roles["giver"] == "Sri Rahayu Kusumastuti"

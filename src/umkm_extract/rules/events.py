@@ -1142,6 +1142,14 @@ def _apart(a: object, b: object) -> bool:
 _MEANWHILE = re.compile(r"(?i)[\s\W]*(?:sementara(?:\s+itu)?|di\s+samping\s+itu|selanjutnya)(?![\p{L}])")
 
 
+_BACK_REFERENCE = re.compile(r"(?i)(?<![\p{L}])(?:tersebut|itu)\s*\Z")
+
+
+def _refers_back(value: object) -> bool:
+    """Whether a role value names what was just reported: "bantuan tersebut", "kartu itu"."""
+    return isinstance(value, str) and _BACK_REFERENCE.search(value) is not None
+
+
 def _another_one(g: Event, ev: Event) -> bool:
     """Whether ``ev`` says it is another occurrence of ``g``'s kind.
 
@@ -1152,7 +1160,8 @@ def _another_one(g: Event, ev: Event) -> bool:
     unit meja …" after the Pemprov's capital grants: NOTES dev-177, three handovers by three givers)."""
     other_giver = (ev.type == "aid_distributed"
                    and _named_apart(g.roles.get("giver"), ev.roles.get("giver"))
-                   and _apart(g.roles.get("item"), ev.roles.get("item")))
+                   and _apart(g.roles.get("item"), ev.roles.get("item"))
+                   and not _refers_back(ev.roles.get("item")))
     if other_giver and ev.sentence_start == g.sentence_start:
         # "Bupati … menyerahkan gerobak …, Kapolres … menyerahkan paket sembako …": each clause its own giver
         giver_at = ev.role_spans.get("giver", (-1, -1))[0]
@@ -1189,6 +1198,10 @@ def _merge(events: Sequence[Event], apart: Collection[int] = ()) -> list[Event]:
             if k not in roles:
                 roles[k] = v
                 spans[k] = ev.role_spans[k]
+        if ev.roles.get("giver") and _refers_back(ev.roles.get("item")):
+            # "… menerima bantuan … dari Pemkab Blora, bantuan tersebut diserahkan secara simbolis oleh Wakil Bupati …":
+            # who handed it over is the giver (NOTES dev-143)
+            roles["giver"], spans["giver"] = ev.roles["giver"], ev.role_spans["giver"]
         date = g.date
         if ev.date and (date is None or len(ev.date) > len(date)):
             date = ev.date
