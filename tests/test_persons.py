@@ -843,3 +843,15 @@ def test_a_list_of_appointments_with_degrees_without_commas():
     assert {(p.name, p.title.casefold()) for p in ps} == {
         ("Rika Oktaviani", "kepala dinas koperasi"), ("Hendri Saputra", "kepala dinas perdagangan"),
         ("Marzuki Lubis", "kepala dinas pemberdayaan masyarakat dan desa")}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("PKL direlokasi dari sepanjang jalan Panglima Besar Sudirman ke sentra kuliner.", id="rank-and-name"),
+    pytest.param("Galeri itu berada di jalan Brigjen H. Hasan Basri, Rantau.", id="rank-honorific-and-name"),
+])
+def test_a_street_named_after_someone_is_no_person(text):
+    assert persons(text) == []
+
+
+def test_a_person_after_a_street_name_is_still_found():
+    assert one("Kegiatan di Jalan Ahmad Yani dihadiri Camat Sukun Bambang Wahyudi.").name == "Bambang Wahyudi"

@@ -1077,8 +1077,14 @@ def find_person_mentions(text: str, *, spans: Sequence[Span] | None = None, regi
         mentions.extend(_names_before_titles(text, a, b, regions, lex, scan, mentions))
     _titles_after(text, mentions, regions, lex)
     mentions.extend(_current_offices(text, mentions, regions, lex))
-    mentions = [p for p in mentions if not _named_by_acronym(text, p)]
+    mentions = [p for p in mentions if not _named_by_acronym(text, p)
+                and not _STREET_BEFORE.search(text, max(0, p.start - 40), p.start)]
     return _resolve_nicknames(text, mentions)
+
+
+# a street named after someone: "jalan Panglima Besar Sudirman", "Jl. Brigjen H. Hasan Basri" (ranks, titles and
+# honorifics between the street word and the name)
+_STREET_BEFORE = re.compile(r"(?<![\p{L}])(?i:jalan|jln\.?|jl\.?|gang|gg\.)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}\Z")
 
 
 _ACRONYM_AFTER = re.compile(r"[ ]*\((\p{Lu}{3,8})\)")
