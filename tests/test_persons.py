@@ -855,3 +855,15 @@ def test_a_street_named_after_someone_is_no_person(text):
 
 def test_a_person_after_a_street_name_is_still_found():
     assert one("Kegiatan di Jalan Ahmad Yani dihadiri Camat Sukun Bambang Wahyudi.").name == "Bambang Wahyudi"
+
+
+def test_a_place_after_asal_before_a_verb_is_no_person():
+    names = {p.name for p in persons("Salah seorang peserta, Ni Wayan Suartini, perajin dupa asal Banjar Sangeh Kaja "
+                                     "mengaku sangat terbantu.")}
+    assert names == {"Ni Wayan Suartini"}
+
+
+def test_balinese_customary_village_head():
+    text = ("Pelatihan di Desa Sangeh, Kecamatan Abiansemal, Kabupaten Badung itu dihadiri Bendesa Adat Sangeh, "
+            "I Ketut Sukadana, dan warga.")
+    assert ("I Ketut Sukadana", "Bendesa Adat") in {(p.name, p.title) for p in persons(text)}

@@ -852,10 +852,11 @@ def _cue_mentions(text: str, a: int, b: int, regions: Sequence[RegionMention], l
                 _, name = _trailing_name(raw, lex, regions, 0)
                 if pat is _NAME_OCCUPATION and any(_common_word(t.text, lex) for t in name):
                     continue  # "Ratusan pedagang …", "Sejumlah pelaku …": a quantity, no name
-                before = _WORD_BEFORE_RUN.search(text, max(a, s - 50), s) if name and name[0] is raw[0] else None
-                if before and (before.group(1).casefold() in _ORG_HEADS or before.group(1) in _PLACE_NOUNS):
+                before = _WORD_BEFORE_RUN.search(text, max(a, s - 50), s) if name else None
+                if before and (before.group(1) in _PLACE_PREPOSITIONS or name[0] is raw[0] and (
+                        before.group(1).casefold() in _ORG_HEADS or before.group(1) in _PLACE_NOUNS)):
                     continue  # "Kopontren Darul Ulum meraih …": the name of a cooperative, not a person; "dermaga
-                    # Arborek, salah satu …": a place
+                    # Arborek, salah satu …", "perajin dupa asal Banjar Sangeh Kaja mengaku …": a place
             else:
                 name = []
                 toks = _strip_name(raw, lex)
