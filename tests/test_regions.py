@@ -221,3 +221,16 @@ def test_a_village_cooperative_names_its_village():
 def test_kecamatan_whose_name_starts_with_kota(text, name, code):
     assert regions(text)[name] == ("kecamatan", code)
     assert "Sigli" not in regions(text) or regions(text)["Sigli"][0] == "kecamatan"
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Nelfi Rahmadani, Kepala Dinas Koperasi, UKM dan Perdagangan Agam, mengatakan data sudah lengkap.",
+                 "Agam", id="after-a-unit-name-with-commas"),
+    pytest.param("Kepala Badan Pengelola Keuangan Batu menyampaikan laporan.", "Batu", id="after-a-badan"),
+])
+def test_a_name_that_needs_a_cue_after_a_government_unit_is_its_region(text, name):
+    assert name in regions(text)
+
+
+def test_a_name_that_needs_a_cue_alone_is_still_no_region():
+    assert "Agam" not in regions("Agam menyampaikan laporan itu kepada warga.")

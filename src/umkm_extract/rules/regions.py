@@ -52,7 +52,9 @@ _UNIT_BEFORE_CUE = re.compile(r"(?i:masyarakat)\s+(?:dan|&)\s+\Z")
 # a branch named by its region, right after the agency or bank: "Kepala Cabang BPJS Ketenagakerjaan Pati …", "BRI
 # Cabang Bone": the name is a place there even when it is also a word (data/region_needs_cue.txt)
 _BRANCH_BEFORE = re.compile(r"(?:BPJS[ ]+(?:Ketenagakerjaan|Kesehatan|TK)|BRI|BNI|BTN|BSI|Pegadaian|PLN|Kantor[ ]+Pos"
-                            r"|(?:Kantor[ ]+)?Cabang|KCP|Kanwil)[ ]+\Z")
+                            r"|(?:Kantor[ ]+)?Cabang|KCP|Kanwil)[ ]+\Z"
+                            # … and a government unit's name: "Kepala Dinas Koperasi, UKM dan Perdagangan Agam"
+                            r"|(?<![\p{L}])(?:Dinas|Badan|Bappeda|Sekretariat[ ]+Daerah|Setda)(?:,?[ ]+(?:dan|\p{Lu}[\p{L}]*))+[ ]+\Z")
 _UNLISTED_CUE = re.compile(r"(?i:desa|kelurahan|kel\.?|gampong|nagari|pekon|kalurahan)")
 
 
@@ -271,7 +273,7 @@ def find_regions(text: str, *, spans: Sequence[Span] | None = None, exclude: Seq
                 if not entries:
                     continue
                 key = compact(name)
-                if key in gz.needs_cue and name not in gz.aliases and not _BRANCH_BEFORE.search(text, max(0, s - 30), s):
+                if key in gz.needs_cue and name not in gz.aliases and not _BRANCH_BEFORE.search(text, max(0, s - 80), s):
                     continue
                 if _not_after()[0].search(text, max(0, s - 30), s):
                     continue  # "orang asli Papua", "mama-mama Papua": a people, not the province
