@@ -1065,7 +1065,8 @@ def _at_venue_of(ev: Event, occasion: Event, located: Mapping[str, str] | None) 
     if not located:
         return ev
     role, src_role = located.get(ev.type), located.get(occasion.type)
-    if role is None or src_role is None or ev.roles.get(role) or not occasion.roles.get(src_role):
+    if (role is None or src_role is None or ev.roles.get(role) or not occasion.roles.get(src_role)
+            or src_role not in occasion.role_spans):
         return ev
     return replace(ev, roles={**ev.roles, role: occasion.roles[src_role]},
                    role_spans={**ev.role_spans, role: occasion.role_spans[src_role]})
