@@ -120,23 +120,17 @@ class WordIndex:
         self.text = text
         pos: dict[str, list[int]] = {}
         folded = text.casefold()
-        if len(folded) == len(text) and "\u0345" not in text:
-            # every character folded to one character, and none changed from non-letter to letter (U+0345 is the
-            # only one that does): the words of the folded text lie where the text's words lie
-            for m in _WORD.finditer(folded):
-                w = m.group()
-                at = pos.get(w)
-                if at is None:
-                    pos[w] = [m.start()]
-                else:
-                    at.append(m.start())
-        else:  # "Straße", "İ": folding changes lengths, so each word is folded on its own
-            for m in _WORD.finditer(text):
-                w = m.group().casefold()
-                if w in pos:
-                    pos[w].append(m.start())
-                else:
-                    pos[w] = [m.start()]
+        # when every character folds to one character and none turns from non-letter to letter (U+0345 is the only
+        # one that does), the words of the folded text lie where the text's words lie; else ("Straße", "İ") each word
+        # is folded on its own
+        whole = len(folded) == len(text) and "\u0345" not in text
+        for m in _WORD.finditer(folded if whole else text):
+            w = m.group() if whole else m.group().casefold()
+            at = pos.get(w)
+            if at is None:
+                pos[w] = [m.start()]
+            else:
+                at.append(m.start())
         self._pos = pos
 
     def __contains__(self, word: str) -> bool:
